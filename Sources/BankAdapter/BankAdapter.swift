@@ -1,0 +1,1 @@
+// The bank side: BankBackend, SimulatedBank, the poller.

@@ -1,0 +1,1 @@
+// The police side: PoliceBackend, SimulatedPolice, the poller.

@@ -1,0 +1,1 @@
+// The hub: registry, router, control ledger, instruction lifecycle, stores.
