@@ -118,19 +118,22 @@ extension Money {
             throw MoneyError.tooManyFractionDigits(
                 text: text, currency: currency.code, allowed: currency.minorUnitDigits)
         }
-        var magnitude: Int64 = 0
+        // Accumulate the magnitude unsigned: Int64.min has no positive counterpart.
+        var magnitude: UInt64 = 0
         let scaledDigits = Array(integerDigits) + Array(fractionDigits)
             + Array(repeating: UInt8(ascii: "0"), count: currency.minorUnitDigits - fractionDigits.count)
+        let limit = negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
         for digit in scaledDigits {
             let (timesTen, overflowMultiply) = magnitude.multipliedReportingOverflow(by: 10)
-            let (next, overflowAdd) = timesTen.addingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
-            if overflowMultiply || overflowAdd { throw MoneyError.outOfRange(text) }
+            let (next, overflowAdd) = timesTen.addingReportingOverflow(UInt64(digit - UInt8(ascii: "0")))
+            if overflowMultiply || overflowAdd || next > limit { throw MoneyError.outOfRange(text) }
             magnitude = next
         }
         if negative && magnitude == 0 {
             throw MoneyError.malformed(text: text, reason: "negative zero")
         }
-        self.init(minorUnits: negative ? -magnitude : magnitude, currency: currency)
+        let signed = negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(magnitude)
+        self.init(minorUnits: signed, currency: currency)
     }
 
     /// The exact decimal string with every minor digit (`"1234.50"`, `"-0.05"`, `"700"` for JPY).
