@@ -22,6 +22,18 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-certificates.git", exact: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", exact: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", exact: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types.git", exact: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
     ],
     targets: [
         /// OpenSSL 3's libcrypto (SM2, SM3), from the system's libssl-dev.
@@ -40,43 +52,81 @@ let package = Package(
             path: "Sources/Protocol",
             swiftSettings: strictSettings
         ),
+        /// Development PKI: a CA, server and client certificates made in code (swift-certificates).
+        .target(
+            name: "HubPKI",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            path: "Sources/PKI",
+            swiftSettings: strictSettings
+        ),
+        /// The HTTPS+mTLS client every party outside the hub uses: courts, adapters, the bench.
+        .target(
+            name: "HubClient",
+            dependencies: [
+                "HubProtocol", "HubPKI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Client",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "QueryHub",
-            dependencies: ["HubProtocol"],
+            dependencies: [
+                "HubProtocol", "HubPKI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Sources/QueryHub",
             swiftSettings: strictSettings
         ),
         .target(
             name: "BankAdapter",
-            dependencies: ["HubProtocol"],
+            dependencies: ["HubProtocol", "HubClient"],
             path: "Sources/BankAdapter",
             swiftSettings: strictSettings
         ),
         .target(
             name: "PoliceAdapter",
-            dependencies: ["HubProtocol"],
+            dependencies: ["HubProtocol", "HubClient"],
             path: "Sources/PoliceAdapter",
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "hubd",
             dependencies: [
-                "HubProtocol", "QueryHub", "BankAdapter", "PoliceAdapter",
+                "HubProtocol", "QueryHub", "BankAdapter", "PoliceAdapter", "HubPKI", "HubClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/hubd",
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "UnitTests",
-            dependencies: ["HubProtocol", "QueryHub", "BankAdapter", "PoliceAdapter"],
+            dependencies: [
+                "HubProtocol", "QueryHub", "BankAdapter", "PoliceAdapter", "HubPKI", "HubClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             path: "Tests/UnitTests",
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "LoadTests",
-            dependencies: ["HubProtocol", "QueryHub", "BankAdapter", "PoliceAdapter"],
-            path: "Tests/LoadTests",
             swiftSettings: strictSettings
         ),
     ]
