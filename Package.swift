@@ -73,11 +73,5 @@ let package = Package(
             path: "Tests/UnitTests",
             swiftSettings: strictSettings
         ),
-        .testTarget(
-            name: "LoadTests",
-            dependencies: ["HubProtocol", "QueryHub", "BankAdapter", "PoliceAdapter"],
-            path: "Tests/LoadTests",
-            swiftSettings: strictSettings
-        ),
     ]
 )
