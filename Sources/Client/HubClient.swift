@@ -1,1 +1,0 @@
-// mTLS client.

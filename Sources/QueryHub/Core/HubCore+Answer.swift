@@ -1,0 +1,218 @@
+/// One answer from an adapter, under the lease it was given with.
+public struct AnswerSubmission: Sendable {
+    /// The outcome that means a bank holds no account of the party: stored compactly.
+    public static let noAccountFound = "noAccountFound"
+
+    public var item: WorkItemID
+    public var leaseNumber: Int64
+    /// `noAccountFound`, `done`, `cannotAssist` …
+    public var outcome: String
+    /// The adapter's exact receipt bytes.
+    public var body: [UInt8]
+    /// The adapter's seal (and Merkle proof) as JSON.
+    public var sealJSON: String
+    /// Why the control ledger flagged the receipt; nil when it is sound.
+    public var flaggedReason: String?
+
+    public init(item: WorkItemID, leaseNumber: Int64, outcome: String, body: [UInt8], sealJSON: String, flaggedReason: String? = nil) {
+        self.item = item
+        self.leaseNumber = leaseNumber
+        self.outcome = outcome
+        self.body = body
+        self.sealJSON = sealJSON
+        self.flaggedReason = flaggedReason
+    }
+}
+
+/// What became of one answer.
+public enum AnswerResult: Sendable, Equatable {
+    /// Stored now.
+    case accepted
+    /// The same answer was stored before: nothing changed.
+    case repeated
+    /// Another answer for this item was stored before (HTTP 409).
+    case conflict
+    /// The lease does not hold the item (expired, unknown, not this item): refused; the item is
+    /// delivered again.
+    case refused(QueueRefusal)
+    /// No such item for this adapter.
+    case unknownItem
+}
+
+extension HubCore {
+    /// Which instruction an item belongs to, from memory while it is open, else from the store.
+    func instructionKey(of item: WorkItemID, adapterID: String) async throws -> (court: String, instructionID: String)? {
+        switch item {
+        case .broadcast(let sequence):
+            guard queues[adapterID]?.readsBroadcasts(in: broadcastAdapters) == true, sequence <= broadcastHead else { return nil }
+            if let entry = broadcastEntries[sequence] { return (entry.court, entry.instructionID) }
+            return try await store.broadcastInstruction(sequence: sequence).map { ($0.court, $0.instructionID) }
+        case .directed(let number):
+            if let entry = directedEntries[number] {
+                return entry.adapterID == adapterID ? (entry.court, entry.instructionID) : nil
+            }
+            guard let stored = try await store.workItem(number: number), stored.adapterID == adapterID else { return nil }
+            return (stored.court, stored.instructionID)
+        }
+    }
+
+    /// Takes a batch of answers from `adapterID`. Every answer is judged on its own; those accepted
+    /// are durable together before this returns.
+    public func answer(adapterID: String, answers: [AnswerSubmission], audit context: AuditContext) async throws -> [AnswerResult] {
+        if let failure { throw HubCoreError.stopped(reason: failure) }
+        guard queues[adapterID] != nil else { throw HubCoreError.unknownAdapter(adapterID) }
+        let now = clock()
+        var results: [AnswerResult] = []
+        var changes = StoreChanges()
+        var noAccountSequences: [Int64] = []
+        var sealForRanges = ""
+        for answer in answers {
+            guard let key = try await instructionKey(of: answer.item, adapterID: adapterID) else {
+                results.append(.unknownItem)
+                continue
+            }
+            do {
+                try queues[adapterID]!.checkAnswer(item: answer.item, leaseNumber: answer.leaseNumber, nowMilliseconds: now)
+            } catch {
+                results.append(try await judgeRepeat(answer, adapterID: adapterID, key: key, refusal: error))
+                continue
+            }
+            let attempt = queues[adapterID]!.leases[answer.leaseNumber]?.attempts[answer.item] ?? 1
+            queues[adapterID]!.recordAnswer(item: answer.item, leaseNumber: answer.leaseNumber)
+            if queues[adapterID]!.leases[answer.leaseNumber] == nil { changes.leasesEnded.append(answer.leaseNumber) }
+            if case .broadcast(let sequence) = answer.item, answer.outcome == AnswerSubmission.noAccountFound {
+                noAccountSequences.append(sequence)
+                sealForRanges = answer.sealJSON
+            } else {
+                changes.receipts.append(
+                    StoredReceipt(
+                        court: key.court, instructionID: key.instructionID, adapterID: adapterID, item: answer.item,
+                        outcome: answer.outcome, body: answer.body, sealJSON: answer.sealJSON,
+                        receivedAtMilliseconds: now, flaggedReason: answer.flaggedReason))
+                changes.resultEvents.append(resultEvent(key, event: "receipt", adapterID: adapterID, at: now))
+            }
+            if case .directed(let number) = answer.item {
+                changes.workItemUpdates.append((number, .answered, attempt))
+                closeDirected(number, key: key, at: now, into: &changes)
+            }
+            results.append(.accepted)
+        }
+        appendNoAccountRanges(noAccountSequences, adapterID: adapterID, sealJSON: sealForRanges, at: now, into: &changes)
+        changes.broadcastWatermarks[adapterID] = queues[adapterID]!.broadcastAnsweredThrough
+        closeCompletedBroadcasts(at: now, into: &changes)
+        let acceptedCount = results.filter { $0 == .accepted }.count
+        statistics.receiptsAccepted += acceptedCount
+        changes.auditEntries.append(
+            audit.append(
+                atMilliseconds: now, principal: context.principal, certificateFingerprint: context.certificateFingerprint,
+                clientAddress: context.clientAddress, action: "receipts", outcome: "\(acceptedCount) of \(answers.count) accepted",
+                instructionID: nil,
+                detail: "items: \(answers.prefix(8).map(\.item.description).joined(separator: ","))\(answers.count > 8 ? ",…" : "")"))
+        try await durable(changes)
+        return results
+    }
+
+    /// An answer the queue refused: a repeat of a stored answer is harmless; another answer for
+    /// an answered item is a conflict; anything else is the queue's refusal (fencing).
+    private func judgeRepeat(_ answer: AnswerSubmission, adapterID: String, key: (court: String, instructionID: String),
+                             refusal: QueueRefusal) async throws -> AnswerResult {
+        // A barrier: let answers still in the pending commit reach the store before looking.
+        try await durable(StoreChanges())
+        if case .broadcast(let sequence) = answer.item {
+            let ranges = try await store.broadcastAnswers(sequence: sequence)
+            if ranges.contains(where: { $0.adapterID == adapterID }) {
+                return answer.outcome == AnswerSubmission.noAccountFound ? .repeated : .conflict
+            }
+        }
+        if let stored = try await store.receipt(court: key.court, instructionID: key.instructionID, adapterID: adapterID) {
+            return stored.body == answer.body && stored.outcome == answer.outcome ? .repeated : .conflict
+        }
+        return .refused(refusal)
+    }
+
+    func resultEvent(_ key: (court: String, instructionID: String), event: String, adapterID: String?, at now: Int64)
+        -> StoredResultEvent
+    {
+        defer { nextResultCursor += 1 }
+        return StoredResultEvent(
+            cursor: nextResultCursor, court: key.court, instructionID: key.instructionID, event: event,
+            adapterID: adapterID, atMilliseconds: now)
+    }
+
+    /// One target of a directed instruction resolved: when it was the last, the instruction is complete.
+    func closeDirected(_ number: Int64, key: (court: String, instructionID: String), at now: Int64, into changes: inout StoreChanges) {
+        directedEntries[number] = nil
+        let instructionKey = HubCore.key(court: key.court, instructionID: key.instructionID)
+        guard let open = openTargets[instructionKey] else { return }
+        precondition(open >= 1, "an instruction resolves at most once per target")
+        if open == 1 {
+            openTargets[instructionKey] = nil
+            changes.resultEvents.append(resultEvent(key, event: "completed", adapterID: nil, at: now))
+        } else {
+            openTargets[instructionKey] = open - 1
+        }
+    }
+
+    /// Broadcast entries every bank has answered are complete: tell their courts and free them.
+    func closeCompletedBroadcasts(at now: Int64, into changes: inout StoreChanges) {
+        let lowest = broadcastAdapters.compactMap { queues[$0]?.broadcastAnsweredThrough }.min() ?? broadcastHead
+        guard lowest > broadcastCompletedThrough else { return }
+        for sequence in (broadcastCompletedThrough + 1)...lowest {
+            guard let entry = broadcastEntries.removeValue(forKey: sequence) else { continue }
+            changes.resultEvents.append(
+                resultEvent((entry.court, entry.instructionID), event: "completed", adapterID: nil, at: now))
+        }
+        broadcastCompletedThrough = lowest
+    }
+
+    private func appendNoAccountRanges(
+        _ sequences: [Int64], adapterID: String, sealJSON: String, at now: Int64, into changes: inout StoreChanges
+    ) {
+        var start: Int64?
+        var previous: Int64 = 0
+        for sequence in sequences.sorted() {
+            if let first = start, sequence != previous + 1 {
+                changes.broadcastAnswerRanges.append(
+                    StoredBroadcastAnswerRange(adapterID: adapterID, firstSequence: first, lastSequence: previous,
+                                               receivedAtMilliseconds: now, sealJSON: sealJSON))
+                start = sequence
+            } else if start == nil {
+                start = sequence
+            }
+            previous = sequence
+        }
+        if let first = start {
+            changes.broadcastAnswerRanges.append(
+                StoredBroadcastAnswerRange(adapterID: adapterID, firstSequence: first, lastSequence: previous,
+                                           receivedAtMilliseconds: now, sealJSON: sealJSON))
+        }
+    }
+
+    /// An item delivered the maximum number of times: the target resolves as dead-lettered.
+    func recordDeadLetter(_ item: WorkItemID, adapterID: String, now: Int64, into changes: inout StoreChanges) {
+        let key: (court: String, instructionID: String)
+        switch item {
+        case .broadcast(let sequence):
+            guard let entry = broadcastEntries[sequence] else { return }
+            key = (entry.court, entry.instructionID)
+            changes.broadcastWatermarks[adapterID] = queues[adapterID]!.broadcastAnsweredThrough
+        case .directed(let number):
+            guard let entry = directedEntries[number] else { return }
+            key = (entry.court, entry.instructionID)
+            changes.workItemUpdates.append((number, .deadLettered, limits.queue.maximumAttempts))
+        }
+        changes.receipts.append(
+            StoredReceipt(
+                court: key.court, instructionID: key.instructionID, adapterID: adapterID, item: item, outcome: "deadLettered",
+                body: [], sealJSON: "{}", receivedAtMilliseconds: now,
+                flaggedReason: "no answer after \(limits.queue.maximumAttempts) deliveries"))
+        changes.resultEvents.append(resultEvent(key, event: "receipt", adapterID: adapterID, at: now))
+        if case .directed(let number) = item { closeDirected(number, key: key, at: now, into: &changes) }
+        closeCompletedBroadcasts(at: now, into: &changes)
+    }
+}
+
+extension AdapterQueue {
+    /// True when this adapter reads the broadcast log.
+    func readsBroadcasts(in broadcastAdapters: [String]) -> Bool { broadcastAdapters.contains(adapterID) }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+extension HubCore {
+    /// Accepts a checked submission: idempotent on (court, instruction id), durable before it
+    /// returns `.accepted`. `serviceTimeMilliseconds` is the legal time of service (R-B20).
+    public func submit(_ submission: Submission, audit context: AuditContext) async throws -> SubmissionOutcome {
+        if let failure { throw HubCoreError.stopped(reason: failure) }
+        let key = HubCore.key(court: submission.court, instructionID: submission.instructionID)
+        // A concurrent repeat waits for the first to finish, then reads its stored answer.
+        while submissionsInFlight[key] != nil {
+            await withCheckedContinuation { submissionsInFlight[key, default: []].append($0) }
+        }
+        if let existing = try await store.instruction(court: submission.court, instructionID: submission.instructionID) {
+            return existing.contentHash == submission.contentHash ? .repeated(answerJSON: existing.answerJSON) : .conflict
+        }
+        if let failure { throw HubCoreError.stopped(reason: failure) }
+        try checkCapacity(for: submission)
+        submissionsInFlight[key] = []
+        defer {
+            for waiter in submissionsInFlight.removeValue(forKey: key) ?? [] { waiter.resume() }
+        }
+        let now = clock()
+        var changes = StoreChanges()
+        let (instruction, targetNames) = place(submission, at: now, into: &changes)
+        changes.instructions.append(instruction)
+        changes.auditEntries.append(
+            audit.append(
+                atMilliseconds: now, principal: context.principal, certificateFingerprint: context.certificateFingerprint,
+                clientAddress: context.clientAddress, action: "submit \(submission.kind)", outcome: "accepted",
+                instructionID: submission.instructionID, detail: "targets: \(targetNames.count)"))
+        statistics.instructionsAccepted += 1
+        try await durable(changes)
+        return .accepted(answerJSON: instruction.answerJSON)
+    }
+
+    private func checkCapacity(for submission: Submission) throws {
+        switch submission.targets {
+        case .everyBank:
+            guard broadcastEntries.count < limits.maximumOpenBroadcasts else {
+                throw HubCoreError.overloaded("\(broadcastEntries.count) queries await answers from every bank")
+            }
+        case .adapters(let targets):
+            for target in targets {
+                guard let queue = queues[target.adapterID] else { throw HubCoreError.unknownAdapter(target.adapterID) }
+                guard queue.queuedItemCount < limits.queue.maximumQueuedItems else {
+                    throw HubCoreError.overloaded("the queue of \(target.adapterID) is full")
+                }
+            }
+        }
+    }
+
+    /// Puts the submission into the broadcast log or the adapters' queues (in memory) and records
+    /// the rows to write. Returns the stored instruction and the names of its targets.
+    private func place(_ submission: Submission, at now: Int64, into changes: inout StoreChanges)
+        -> (StoredInstruction, [String])
+    {
+        var broadcastSequence: Int64?
+        var targetNames: [String] = []
+        switch submission.targets {
+        case .everyBank:
+            broadcastHead += 1
+            broadcastSequence = broadcastHead
+            broadcastEntries[broadcastHead] = BroadcastEntry(
+                court: submission.court, instructionID: submission.instructionID, kind: submission.kind,
+                document: submission.document, sealJSON: submission.sealJSON)
+            targetNames = broadcastAdapters
+        case .adapters(let targets):
+            for target in targets {
+                let number = nextWorkItemNumber
+                nextWorkItemNumber += 1
+                do {
+                    try queues[target.adapterID]!.enqueue(number: number, orderingKey: target.orderingKey)
+                } catch {
+                    preconditionFailure("capacity was checked before placing: \(error)")
+                }
+                directedEntries[number] = DirectedEntry(
+                    court: submission.court, instructionID: submission.instructionID, kind: submission.kind,
+                    document: submission.document, sealJSON: submission.sealJSON, routeJSON: target.routeJSON,
+                    adapterID: target.adapterID)
+                changes.newWorkItems.append(
+                    StoredWorkItem(
+                        number: number, adapterID: target.adapterID, court: submission.court,
+                        instructionID: submission.instructionID, orderingKey: target.orderingKey,
+                        routeJSON: target.routeJSON))
+                targetNames.append(target.adapterID)
+            }
+            openTargets[HubCore.key(court: submission.court, instructionID: submission.instructionID)] = targets.count
+        }
+        let answer = AcceptanceAnswer(
+            id: submission.instructionID, serviceTime: Timestamps.rfc3339(milliseconds: now),
+            targets: submission.targets == .everyBank ? ["*every bank* (\(targetNames.count))"] : targetNames)
+        let instruction = StoredInstruction(
+            court: submission.court, instructionID: submission.instructionID, kind: submission.kind,
+            contentHash: submission.contentHash, document: submission.document, sealJSON: submission.sealJSON,
+            serviceTimeMilliseconds: now, broadcastSequence: broadcastSequence, answerJSON: answer.json)
+        return (instruction, targetNames)
+    }
+}
+
+/// Who made a request, for the audit chain (R-G9).
+public struct AuditContext: Sendable {
+    public var principal: String
+    public var certificateFingerprint: String
+    public var clientAddress: String
+
+    public init(principal: String, certificateFingerprint: String, clientAddress: String) {
+        self.principal = principal
+        self.certificateFingerprint = certificateFingerprint
+        self.clientAddress = clientAddress
+    }
+}
+
+/// The body of a 202: the instruction id, the legal time of service (R-B20) and the targets.
+public struct AcceptanceAnswer: Codable, Sendable, Equatable {
+    public var id: String
+    public var serviceTime: String
+    public var targets: [String]
+
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+}
+
+/// Timestamps on the wire: RFC 3339 in UTC with milliseconds.
+public enum Timestamps {
+    /// `2026-12-01T09:30:00.123Z`.
+    public static func rfc3339(milliseconds: Int64) -> String {
+        let seconds = milliseconds.quotientAndRemainder(dividingBy: 1_000)
+        let date = Date(timeIntervalSince1970: TimeInterval(seconds.quotient))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        let millis = String(seconds.remainder)
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):"
+            + "\(two(parts.second)).\(String(repeating: "0", count: 3 - millis.count))\(millis)Z"
+    }
+}

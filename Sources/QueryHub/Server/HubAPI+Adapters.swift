@@ -1,0 +1,161 @@
+import Foundation
+import Hummingbird
+import HubPKI
+
+/// A lease as an adapter receives it.
+struct WorkView: Codable {
+    struct ItemView: Codable {
+        var itemId: String
+        var instructionId: String
+        var court: String
+        var kind: String
+        /// The court's exact sealed bytes, base64.
+        var document: String
+        var seal: String
+        var route: String
+        var attempt: Int
+    }
+    var leaseToken: String
+    var leaseExpiresAt: String
+    var items: [ItemView]
+}
+
+struct ExtendRequest: Codable {
+    var leaseTokens: [String]
+}
+
+struct ReceiptBatch: Codable {
+    struct Entry: Codable {
+        var itemId: String
+        var leaseToken: String
+        var outcome: String
+        /// The adapter's receipt bytes, base64.
+        var receipt: String
+        /// The adapter's seal (and Merkle proof), as a JSON string.
+        var seal: String
+    }
+    var receipts: [Entry]
+}
+
+struct ReceiptResultView: Codable {
+    var itemId: String
+    var status: String
+    var detail: String?
+}
+
+/// Lease tokens on the wire: `L` and the lease number. Numbers are never reused, so an old token
+/// can never fence a new lease.
+enum LeaseToken {
+    static func text(_ number: Int64) -> String { "L\(number)" }
+    static func number(_ text: String) -> Int64? {
+        guard text.first == "L", let number = Int64(text.dropFirst()), number > 0 else { return nil }
+        return number
+    }
+}
+
+extension HubAPI {
+    func work(_ request: Request, _ context: HubRequestContext) async throws -> Response {
+        let adapter = try context.parameters.require("adapter")
+        _ = try HubAPI.require(context, kind: context.principal?.kind == .police ? .police : .bank, id: adapter)
+        let maximum = try HubAPI.integer(request, "max", default: 100, range: 1...maximumItemsPerPoll)
+        let waitSeconds = try HubAPI.integer(request, "waitSeconds", default: 0, range: 0...maximumWaitSeconds)
+        guard
+            let lease = try await core.lease(
+                adapterID: adapter, maximumItems: maximum, waitMilliseconds: Int64(waitSeconds) * 1_000,
+                audit: context.auditContext)
+        else {
+            return Response(status: .noContent)
+        }
+        let view = WorkView(
+            leaseToken: LeaseToken.text(lease.leaseNumber),
+            leaseExpiresAt: Timestamps.rfc3339(milliseconds: lease.expiresAtMilliseconds),
+            items: lease.items.map {
+                WorkView.ItemView(
+                    itemId: $0.item.description, instructionId: $0.instructionID, court: $0.court, kind: $0.kind,
+                    document: Data($0.document).base64EncodedString(), seal: $0.sealJSON, route: $0.routeJSON,
+                    attempt: $0.attempt)
+            })
+        return try HubAPI.json(view)
+    }
+
+    func extend(_ request: Request, _ context: HubRequestContext) async throws -> Response {
+        let adapter = try context.parameters.require("adapter")
+        _ = try HubAPI.require(context, kind: context.principal?.kind == .police ? .police : .bank, id: adapter)
+        let body = try await HubAPI.body(request, limit: 64 * 1024)
+        guard let extend = try? JSONDecoder().decode(ExtendRequest.self, from: Data(body)) else {
+            throw ProblemError(.badRequest, "expected {\"leaseTokens\": [\"L1\", …]}", field: "leaseTokens")
+        }
+        let numbers = try extend.leaseTokens.map { token in
+            guard let number = LeaseToken.number(token) else {
+                throw ProblemError(.badRequest, "\"\(token)\" is not a lease token", field: "leaseTokens")
+            }
+            return number
+        }
+        let results = try await core.extendLeases(adapterID: adapter, leaseNumbers: numbers)
+        var view: [String: String] = [:]
+        for (number, result) in results {
+            switch result {
+            case .success(let expires): view[LeaseToken.text(number)] = Timestamps.rfc3339(milliseconds: expires)
+            case .failure(let refusal): view[LeaseToken.text(number)] = "refused: \(refusal)"
+            }
+        }
+        return try HubAPI.json(["leases": view])
+    }
+
+    func receipts(_ request: Request, _ context: HubRequestContext) async throws -> Response {
+        let adapter = try context.parameters.require("adapter")
+        _ = try HubAPI.require(context, kind: context.principal?.kind == .police ? .police : .bank, id: adapter)
+        let body = try await HubAPI.body(request)
+        let batch: ReceiptBatch
+        do {
+            batch = try JSONDecoder().decode(ReceiptBatch.self, from: Data(body))
+        } catch {
+            throw ProblemError(.badRequest, "the receipt batch is not valid: \(error)", field: "receipts")
+        }
+        guard batch.receipts.count <= maximumItemsPerPoll else {
+            throw ProblemError(.badRequest, "at most \(maximumItemsPerPoll) receipts per batch", field: "receipts")
+        }
+        var answers: [AnswerSubmission] = []
+        for (index, entry) in batch.receipts.enumerated() {
+            guard let item = WorkItemID(wire: entry.itemId) else {
+                throw ProblemError(.badRequest, "\"\(entry.itemId)\" is not an item id", field: "receipts[\(index)].itemId")
+            }
+            guard let lease = LeaseToken.number(entry.leaseToken) else {
+                throw ProblemError(.badRequest, "\"\(entry.leaseToken)\" is not a lease token", field: "receipts[\(index)].leaseToken")
+            }
+            guard let receiptBytes = Data(base64Encoded: entry.receipt) else {
+                throw ProblemError(.badRequest, "the receipt is not base64", field: "receipts[\(index)].receipt")
+            }
+            let flag = try await receiptCheck.check(
+                receipt: Array(receiptBytes), sealJSON: entry.seal, outcome: entry.outcome, item: item, adapterID: adapter)
+            answers.append(
+                AnswerSubmission(item: item, leaseNumber: lease, outcome: entry.outcome, body: Array(receiptBytes),
+                                 sealJSON: entry.seal, flaggedReason: flag))
+        }
+        let results = try await core.answer(adapterID: adapter, answers: answers, audit: context.auditContext)
+        return try HubAPI.receiptResponse(answers: answers, results: results)
+    }
+
+    static func receiptResponse(answers: [AnswerSubmission], results: [AnswerResult]) throws -> Response {
+        let views = zip(answers, results).map { answer, result -> ReceiptResultView in
+            switch result {
+            case .accepted: return ReceiptResultView(itemId: answer.item.description, status: "accepted")
+            case .repeated: return ReceiptResultView(itemId: answer.item.description, status: "repeated")
+            case .conflict:
+                return ReceiptResultView(itemId: answer.item.description, status: "conflict",
+                                         detail: "another answer for this item was accepted before")
+            case .refused(let refusal):
+                return ReceiptResultView(itemId: answer.item.description, status: "refused", detail: refusal.description)
+            case .unknownItem:
+                return ReceiptResultView(itemId: answer.item.description, status: "unknown", detail: "no such item for this adapter")
+            }
+        }
+        let succeeded = results.contains { $0 == .accepted || $0 == .repeated }
+        if !succeeded, let first = views.first {
+            // Nothing in the batch was taken: answer with the problem of the first item.
+            let problem: Problem = first.status == "unknown" ? .notFound : .conflict
+            return problem.response(detail: "\(first.itemId): \(first.detail ?? first.status)", field: "receipts[0]")
+        }
+        return try json(["results": views])
+    }
+}

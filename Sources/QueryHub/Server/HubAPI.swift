@@ -1,0 +1,117 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HubPKI
+import NIOCore
+
+/// The hub's HTTPS API (see `openapi.yaml`): courts submit and read, adapters poll and answer,
+/// operators look. Every route checks that the caller owns what it touches (R-G9).
+public struct HubAPI: Sendable {
+    public let core: HubCore
+    public let store: any Store
+    public let intake: any InstructionIntake
+    public let receiptCheck: any ReceiptCheck
+    /// Upper bounds of a poll.
+    public var maximumItemsPerPoll = 1_000
+    public var maximumWaitSeconds = 60
+
+    public init(core: HubCore, store: any Store, intake: any InstructionIntake, receiptCheck: any ReceiptCheck) {
+        self.core = core
+        self.store = store
+        self.intake = intake
+        self.receiptCheck = receiptCheck
+    }
+
+    /// Every route the API registers, as (method, path template): checked against openapi.yaml.
+    public static let routes: [(method: String, path: String)] = [
+        ("POST", "/v1/instructions"),
+        ("GET", "/v1/instructions/{id}"),
+        ("GET", "/v1/courts/{court}/results"),
+        ("GET", "/v1/adapters/{adapter}/work"),
+        ("POST", "/v1/adapters/{adapter}/leases/extend"),
+        ("POST", "/v1/adapters/{adapter}/receipts"),
+        ("GET", "/v1/operator/queues"),
+        ("GET", "/v1/operator/audit"),
+    ]
+
+    /// Adds the routes to `router`, behind the principal middleware.
+    public func register(on router: Router<HubRequestContext>) {
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: PrincipalMiddleware())
+        router.post("/v1/instructions") { request, context in try await submit(request, context) }
+        router.get("/v1/instructions/:id") { _, context in try await instruction(context) }
+        router.get("/v1/courts/:court/results") { request, context in try await results(request, context) }
+        router.get("/v1/adapters/:adapter/work") { request, context in try await work(request, context) }
+        router.post("/v1/adapters/:adapter/leases/extend") { request, context in try await extend(request, context) }
+        router.post("/v1/adapters/:adapter/receipts") { request, context in try await receipts(request, context) }
+        router.get("/v1/operator/queues") { _, context in try await queues(context) }
+        router.get("/v1/operator/audit") { request, context in try await auditLog(request, context) }
+    }
+
+    // MARK: - Helpers
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        return Response(
+            status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func rawJSON(_ text: String, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func body(_ request: Request, limit: Int = 4 * 1024 * 1024) async throws -> [UInt8] {
+        do {
+            let buffer = try await request.body.collect(upTo: limit)
+            return Array(buffer.readableBytesView)
+        } catch {
+            throw ProblemError(.badRequest, "the body is larger than \(limit) bytes")
+        }
+    }
+
+    static func require(_ context: HubRequestContext, kind: PrincipalKind, id: String? = nil) throws -> PrincipalIdentity {
+        guard let principal = context.principal else { throw ProblemError(.unauthenticated, "no principal") }
+        guard principal.kind == kind || principal.kind == .operator else {
+            throw ProblemError(.forbidden, "\(principal) is not a \(kind.rawValue)")
+        }
+        if let id, principal.kind != .operator, principal.description != id, principal.id != id {
+            throw ProblemError(.forbidden, "\(principal) may not act for \(id)")
+        }
+        return principal
+    }
+
+    static func integer(_ request: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = request.uri.queryParameters[name[...]] else { return value }
+        guard let number = Int(String(text)), range.contains(number) else {
+            throw ProblemError(.badRequest, "\(name) must be an integer in \(range.lowerBound)...\(range.upperBound)", field: name)
+        }
+        return number
+    }
+
+    static func coreFailure(_ error: HubCoreError) -> ProblemError {
+        switch error {
+        case .stopped(let reason): return ProblemError(.unavailable, reason)
+        case .overloaded(let what): return ProblemError(.overloaded, what, retryAfterSeconds: 1)
+        case .unknownAdapter(let adapter): return ProblemError(.notFound, "no adapter \(adapter)")
+        }
+    }
+}
+
+/// Turns thrown ``ProblemError``s and core errors into problem+json responses.
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = HubRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let problem as ProblemError {
+            return problem.response
+        } catch let error as HubCoreError {
+            return HubAPI.coreFailure(error).response
+        } catch let error as HTTPError {
+            return Problem.notFound.response(detail: "\(request.method) \(request.uri.path): \(error.status)")
+        }
+    }
+}
