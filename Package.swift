@@ -83,6 +83,7 @@ let package = Package(
             name: "QueryHub",
             dependencies: [
                 "HubProtocol", "HubPKI",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

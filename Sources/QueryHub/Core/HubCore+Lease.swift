@@ -39,9 +39,11 @@ extension HubCore {
         try await expireLeases(now: now)
         let leaseNumber = nextLeaseNumber
         let count = min(maximumItems, limits.maximumItemsPerLease)
+        // Only bank adapters read the broadcast log; police adapters see none of it.
+        let readableHead = broadcastAdapters.contains(adapterID) ? broadcastHead : 0
         guard
             let lease = queues[adapterID]!.lease(
-                leaseNumber: leaseNumber, maximumItems: count, broadcastHead: broadcastHead,
+                leaseNumber: leaseNumber, maximumItems: count, broadcastHead: readableHead,
                 nowMilliseconds: now, leaseMilliseconds: limits.leaseMilliseconds)
         else { return nil }
         nextLeaseNumber += 1

@@ -62,12 +62,15 @@ extension HubCore {
         for adapterID in queues.keys {
             let items = byAdapter[adapterID] ?? []
             let leases = leasesByAdapter[adapterID] ?? []
-            let leased = Set(leases.flatMap { $0.items.map(\.item) })
+            var leasedAttempts: [WorkItemID: Int] = [:]
+            for lease in leases { for (item, attempt) in lease.items { leasedAttempts[item] = attempt } }
             var leasedRecords: [Int64: AdapterQueue.DirectedItem] = [:]
             var queued: [AdapterQueue.DirectedItem] = []
             for item in items {
-                let record = AdapterQueue.DirectedItem(number: item.number, orderingKey: item.orderingKey, attempts: item.attempts)
-                if leased.contains(.directed(number: item.number)) {
+                var record = AdapterQueue.DirectedItem(number: item.number, orderingKey: item.orderingKey, attempts: item.attempts)
+                if let attempt = leasedAttempts[.directed(number: item.number)] {
+                    // Out on a lease when the hub stopped: that delivery counts.
+                    record.attempts = attempt
                     leasedRecords[item.number] = record
                 } else {
                     queued.append(record)
