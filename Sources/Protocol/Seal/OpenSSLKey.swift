@@ -95,10 +95,12 @@ extension OpenSSLKey {
             throw .malformedKey(reason: "a public key is 1 to \(PEMText.maximumByteCount) bytes of DER, not \(der.count)")
         }
         OpenSSLErrorQueue.clear()
-        let (pointer, consumed) = der.withUnsafeBufferPointer { buffer in
-            var cursor: UnsafePointer<UInt8>? = buffer.baseAddress
+        // d2i advances the cursor past what it parsed; anything left over is not part of the key.
+        let (pointer, consumed) = der.withUnsafeBufferPointer { buffer -> (OpaquePointer?, Int) in
+            guard let start = buffer.baseAddress else { return (nil, 0) }
+            var cursor: UnsafePointer<UInt8>? = start
             let key = d2i_PUBKEY(nil, &cursor, buffer.count)
-            return (key, cursor.map { $0 - buffer.baseAddress! } ?? 0)
+            return (key, cursor.map { $0 - start } ?? 0)
         }
         guard let pointer else {
             throw .malformedKey(reason: "not a DER SubjectPublicKeyInfo: \(OpenSSLErrorQueue.drain())")
