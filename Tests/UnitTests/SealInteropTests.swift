@@ -179,7 +179,7 @@ extension SealInteropTests {
 // MARK: - Helpers
 
 /// A fresh temporary directory for one test.
-struct Workspace {
+private struct Workspace {
     let url: URL
 
     init() throws {
@@ -205,7 +205,7 @@ struct Workspace {
 }
 
 /// What a finished process printed (standard output then standard error) and its exit status.
-struct ProcessResult {
+private struct ProcessResult {
     let status: Int32
     let output: String
 }
@@ -213,7 +213,7 @@ struct ProcessResult {
 /// Runs an executable in a directory and waits for it; fails the test if the exit status is not
 /// what was expected.
 @discardableResult
-func runProcess(
+private func runProcess(
     _ executable: URL, _ arguments: [String], in directory: Workspace, expectSuccess: Bool,
     sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> ProcessResult {
@@ -242,7 +242,7 @@ func runProcess(
 }
 
 /// The `openssl` command on the PATH.
-enum OpenSSL {
+private enum OpenSSL {
     @discardableResult
     static func run(
         _ arguments: [String], in directory: Workspace, expectSuccess: Bool = true,
@@ -254,7 +254,7 @@ enum OpenSSL {
 }
 
 /// The `hubd` executable built beside this test bundle.
-enum Hubd {
+private enum Hubd {
     @discardableResult
     static func run(
         _ arguments: [String], in directory: Workspace, expectSuccess: Bool = true,

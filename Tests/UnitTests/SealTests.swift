@@ -340,6 +340,6 @@ extension SealTests {
 }
 
 /// Lower-case hex of the bytes.
-func hex(_ bytes: [UInt8]) -> String {
+private func hex(_ bytes: [UInt8]) -> String {
     bytes.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
 }
