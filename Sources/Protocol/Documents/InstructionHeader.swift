@@ -47,7 +47,7 @@ public struct InstructionHeader: Hashable, Sendable, Codable {
     /// Refuses the header unless its documents include every kind in `required`.
     func requireDocuments(_ required: [LegalDocumentKind], rule: String, at path: String) throws(WireError) {
         for kind in required where !legalDocuments.contains(where: { $0.kind == kind }) {
-            throw WireRules.violation(rule, at: path + ".legalDocuments", "a \(kind.rawValue) document is required")
+            throw WireRules.violation(rule, at: path + ".legalDocuments", "a legal document of kind \(kind.rawValue) is required")
         }
     }
 }
