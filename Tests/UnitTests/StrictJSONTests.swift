@@ -116,6 +116,7 @@ struct StrictJSONTests {
             return
         }
         #expect(message.contains("35.1.0"))
+        #expect(error?.description == "$.accounts[2].balance.amount: \"35.1.0\" is not a decimal amount: only one decimal point is allowed")
     }
 
     @Test("a value outside a closed list is an unknown kind naming the allowed values")
