@@ -77,6 +77,7 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         CalendarDate.padded(year, width: 4) + CalendarDate.padded(month, width: 2) + CalendarDate.padded(day, width: 2)
     }
 
+    /// Chronological order.
     public static func < (left: CalendarDate, right: CalendarDate) -> Bool {
         (left.year, left.month, left.day) < (right.year, right.month, right.day)
     }

@@ -115,7 +115,8 @@ public enum CaseNumberError: Error, Hashable, Sendable, CustomStringConvertible 
         case .malformed(let text, let reason):
             return "case number \"\(text)\" is malformed: \(reason)"
         case .legacyFormat(let text):
-            return "case number \"\(text)\" is in the pre-2016 form (字第, no court code); give the current form, e.g. （2026）京0105执1号"
+            return "case number \"\(text)\" is in the pre-2016 form (字第, no court code); "
+                + "give the current form, e.g. （2026）京0105执1号"
         case .yearOutOfRange(let year):
             return "case year \(year) is outside \(CaseNumber.yearRange.lowerBound)...\(CaseNumber.yearRange.upperBound)"
         case .court(let text, let error):

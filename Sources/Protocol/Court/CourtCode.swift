@@ -78,7 +78,8 @@ public struct CourtCode: Hashable, Sendable, CustomStringConvertible {
             guard !numbers.contains(0) else { throw CourtCodeError.malformed(text: text, reason: "00 is no court number") }
             self = CourtCode(province: province, intermediateNumber: numbers[0], basicNumber: numbers.count == 2 ? numbers[1] : nil)
         default:
-            throw CourtCodeError.malformed(text: text, reason: "a short name is followed by 2 digits (intermediate court) or 4 (basic court), not \(digits.count)")
+            let reason = "a short name is followed by 2 digits (intermediate court) or 4 (basic court), not \(digits.count)"
+            throw CourtCodeError.malformed(text: text, reason: reason)
         }
         assert(description == text)
     }
@@ -167,7 +168,8 @@ public enum CourtCodeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .empty:
             return "the court code is empty"
         case .unknownProvince(let text, let shortName):
-            return "court code \"\(text)\" starts with \"\(shortName)\", which is not a province short name (京, 沪, … 兵) nor 最高法"
+            return "court code \"\(text)\" starts with \"\(shortName)\", "
+                + "which is not a province short name (京, 沪, … 兵) nor 最高法"
         case .malformed(let text, let reason):
             return "court code \"\(text)\" is malformed: \(reason)"
         case .numberOutOfRange(let number):

@@ -6,11 +6,17 @@
 /// and its two-digit administrative code (GB/T 2260). Guizhou's courts use `黔`, the traditional
 /// short name, not `贵`.
 public enum Province: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    /// North China (华北): 京 津 冀 晋 内.
     case beijing, tianjin, hebei, shanxi, innerMongolia
+    /// North-east (东北): 辽 吉 黑.
     case liaoning, jilin, heilongjiang
+    /// East (华东): 沪 苏 浙 皖 闽 赣 鲁.
     case shanghai, jiangsu, zhejiang, anhui, fujian, jiangxi, shandong
+    /// Centre and south (中南): 豫 鄂 湘 粤 桂 琼.
     case henan, hubei, hunan, guangdong, guangxi, hainan
+    /// South-west (西南): 渝 川 黔 云 藏.
     case chongqing, sichuan, guizhou, yunnan, tibet
+    /// North-west (西北): 陕 甘 青 宁 新.
     case shaanxi, gansu, qinghai, ningxia, xinjiang
     /// 新疆生产建设兵团: its courts use the short name `兵`.
     case xinjiangProductionAndConstructionCorps

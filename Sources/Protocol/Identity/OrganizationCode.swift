@@ -20,7 +20,8 @@ public struct OrganizationCode: Hashable, Sendable, CustomStringConvertible {
         var bytes = Array(text.utf8)
         if bytes.count == 10 {
             guard bytes[8] == UInt8(ascii: "-") else {
-                throw OrganizationCodeError.malformed(text: text, reason: "a 10-character code must have a hyphen before the check character")
+                throw OrganizationCodeError.malformed(
+                    text: text, reason: "a 10-character code must have a hyphen before the check character")
             }
             bytes.remove(at: 8)
         }

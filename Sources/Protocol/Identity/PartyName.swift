@@ -108,7 +108,8 @@ public enum PartyNameError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the party name has \(length) characters; at most \(maximum) are allowed"
         case .forbiddenCharacter(let name, let scalar):
             let printable = name.unicodeScalars.filter { !PartyName.isForbidden($0) }
-            return "the party name \"\(String(String.UnicodeScalarView(printable)))\" contains the character \(scalar), which is not allowed in a name"
+            let shown = String(String.UnicodeScalarView(printable))
+            return "the party name \"\(shown)\" contains the character \(scalar), which is not allowed in a name"
         }
     }
 }
