@@ -66,11 +66,18 @@ struct InitKeys: ParsableCommand {
         }
         if !outcome.serverNamesMissing.isEmpty {
             let names = outcome.serverNamesMissing.joined(separator: ", ")
-            printToStandardError(
+            Self.warn(
                 "warning: the existing server certificate does not cover \(names); "
                     + "remove server.pem and server-key.pem and run again to reissue it"
             )
         }
+    }
+}
+
+extension InitKeys {
+    /// Warnings go to standard error so that standard output stays a clean listing.
+    fileprivate static func warn(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 }
 
@@ -105,6 +112,3 @@ struct ShowKeys: ParsableCommand {
     }
 }
 
-private func printToStandardError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}

@@ -44,8 +44,8 @@ struct RegistryTests {
 
     // MARK: - Changes and records
 
-    private func account(approver: String, number: String = "0200001009000099888") throws -> SpecialAccount {
-        SpecialAccount(court: chaoyang, currency: .cny, bankCode: "CCB", accountNumber: number,
+    private func account(approver: String, number: String = "0200001009000099888") throws -> QueryHub.SpecialAccount {
+        QueryHub.SpecialAccount(court: chaoyang, currency: .cny, bankCode: "CCB", accountNumber: number,
                        accountName: try PartyName("北京市朝阳区人民法院"), approverID: approver)
     }
 
@@ -54,7 +54,7 @@ struct RegistryTests {
         var registry = registry
         let before = try registry.specialAccount(court: chaoyang, currency: .cny)
         let haidianPresident = try id(CourtCode("京0108"), .president)
-        let refusals: [(SpecialAccount, String, RegistryError)] = [
+        let refusals: [(QueryHub.SpecialAccount, String, RegistryError)] = [
             (try account(approver: ""), "operator-1", .approvalMissing(court: chaoyang, currency: .cny)),
             (try account(approver: id(chaoyang, .judge)), "operator-1", .approverNotPresident(approverID: id(chaoyang, .judge), court: chaoyang)),
             (try account(approver: haidianPresident), "operator-1", .approverNotPresident(approverID: haidianPresident, court: chaoyang)),

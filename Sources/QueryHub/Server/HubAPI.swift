@@ -35,7 +35,7 @@ public struct HubAPI: Sendable {
     ]
 
     /// Adds the routes to `router`, behind the principal middleware.
-    public func register(on router: Router<HubRequestContext>) {
+    public func register(on router: Hummingbird.Router<HubRequestContext>) {
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: PrincipalMiddleware())
         router.post("/v1/instructions") { request, context in try await submit(request, context) }

@@ -16,7 +16,7 @@ public enum HubServer {
         precondition(
             tlsConfiguration.certificateVerification != .none,
             "the API serves mutual TLS only: client certificates must be verified")
-        let router = Router(context: HubRequestContext.self)
+        let router = Hummingbird.Router(context: HubRequestContext.self)
         api.register(on: router)
         return Application(
             router: router,
@@ -31,7 +31,7 @@ public enum HubServer {
         core: HubCore, metricsText: @escaping @Sendable () async -> String, host: String, port: Int, logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Hummingbird.Router()
         router.get("/healthz") { _, _ in "ok\n" }
         router.get("/readyz") { _, _ -> Response in
             if let reason = await core.failureReason {

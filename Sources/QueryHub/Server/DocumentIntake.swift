@@ -1,0 +1,113 @@
+import Crypto
+import Foundation
+import HubPKI
+import HubProtocol
+
+/// The real intake (steps 1–5 of the flow in ARCHITECTURE.md): the court from the certificate,
+/// the seal over the exact bytes with that court's registered key, strict decoding and the
+/// protocol's rules, authority (R-A1, R-B4), the route (R-B2, R-B3, R-B22).
+public struct DocumentIntake: InstructionIntake {
+    public let registry: Registry
+    public let clock: @Sendable () -> Int64
+
+    public init(registry: Registry, clock: @escaping @Sendable () -> Int64) {
+        self.registry = registry
+        self.clock = clock
+    }
+
+    public func check(body: [UInt8], from principal: PrincipalIdentity) async throws -> Submission {
+        let now = clock()
+        let sealed: SealedDocument
+        do {
+            sealed = try StrictJSONDecoder().decode(SealedDocument.self, from: body)
+        } catch {
+            throw ProblemError(.malformed, "the envelope is not a sealed document: \(error)", field: error.path)
+        }
+        let court: CourtCode
+        do { court = try CourtCode(principal.id) } catch {
+            throw ProblemError(.forbidden, "\(principal) is not a registered court: \(error)")
+        }
+        try verifySeal(sealed, court: court, at: now)
+        let document: InstructionDocument
+        do {
+            document = try StrictJSONDecoder().decode(InstructionDocument.self, from: sealed.document)
+        } catch {
+            throw ProblemError(.malformed, error.description, field: error.path)
+        }
+        guard document.header.court == court else {
+            throw ProblemError(
+                .forbidden, "the document is issued by \(document.header.court), the certificate is \(court)",
+                field: "$.header.court")
+        }
+        let kind = try measureKind(document)
+        do {
+            try Authority(registry: registry).check(
+                kind: kind, court: court, officerID: document.header.officer.id.description, rulingJudgeID: nil,
+                atUnixMilliseconds: now)
+        } catch {
+            throw ProblemError(.notAuthorised, error.description, field: "$.header.officer")
+        }
+        let targets = try route(document, kind: kind, court: court)
+        return Submission(
+            court: court.description, instructionID: document.header.instructionId.description, kind: kind.rawValue,
+            contentHash: Array(SHA256.hash(data: sealed.document)), document: sealed.document,
+            sealJSON: String(decoding: (try? JSONEncoder().encode(sealed.seal)) ?? Data(), as: UTF8.self),
+            targets: targets)
+    }
+
+    private func verifySeal(_ sealed: SealedDocument, court: CourtCode, at now: Int64) throws {
+        let record: SealKeyRecord
+        do {
+            record = try registry.sealKey(owner: .court(court), keyId: sealed.seal.keyId, atUnixMilliseconds: now)
+        } catch {
+            throw ProblemError(.badSeal, error.description, field: "$.seal.keyId")
+        }
+        do {
+            try Seal.verify(sealed.document, seal: sealed.seal, publicKey: record.publicKey)
+        } catch {
+            throw ProblemError(.badSeal, error.description, field: "$.seal.signature")
+        }
+    }
+
+    private func measureKind(_ document: InstructionDocument) throws -> MeasureKind {
+        guard let kind = MeasureKind(rawValue: document.kind.rawValue) else {
+            throw ProblemError(.malformed, "the hub does not carry \(document.kind.rawValue)", field: "$.kind")
+        }
+        return kind
+    }
+
+    /// The targets, and for a measure on an account the ordering key that keeps it in line.
+    private func route(_ document: InstructionDocument, kind: MeasureKind, court: CourtCode) throws -> Submission.Targets {
+        let (bankCode, orderingKey) = DocumentIntake.accountOf(document)
+        if kind == .bankQuery && bankCode == nil { return .everyBank }
+        let routes: [Route]
+        do {
+            routes = try Router(registry: registry).targets(kind: kind, court: court, bankCode: bankCode)
+        } catch {
+            throw ProblemError(.unroutable, error.description, field: bankCode == nil ? "$.kind" : "$.account.bank")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return .adapters(routes.map { route in
+            Submission.DirectedTarget(
+                adapterID: route.adapterID.description, orderingKey: orderingKey,
+                routeJSON: String(decoding: (try? encoder.encode(route)) ?? Data(), as: UTF8.self))
+        })
+    }
+
+    /// The bank a document names and, for measures on one account, its (bank, account, currency) key.
+    static func accountOf(_ document: InstructionDocument) -> (bank: String?, orderingKey: String?) {
+        switch document {
+        case .bankQuery(let query): return (query.bank?.description, nil)
+        case .bankFreeze(let measure): return (measure.account.bank.description, key(measure.account))
+        case .bankRenew(let measure): return (measure.account.bank.description, key(measure.account))
+        case .bankUnfreeze(let measure): return (measure.account.bank.description, key(measure.account))
+        case .bankDeduct(let measure): return (measure.account.bank.description, key(measure.account))
+        default: return (nil, nil)
+        }
+    }
+
+    private static func key(_ account: AccountReference) -> String {
+        "\(account.bank)/\(account.number)/\(account.currency.code)"
+    }
+}
