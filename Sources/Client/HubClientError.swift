@@ -8,7 +8,8 @@ public enum HubClientError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The TCP connection could not be made for another reason (DNS, unreachable network…).
     case connectionFailed(detail: String)
     /// The TLS handshake failed or TLS broke: an untrusted server certificate, a host name that
-    /// does not match it, or the server refusing our client certificate (or its absence).
+    /// does not match it, the server refusing our client certificate (or its absence), or a
+    /// protocol version below TLS 1.2. The detail carries BoringSSL's reason.
     case tlsFailure(detail: String)
     /// A time limit passed; `phase` says which (connect, TLS handshake, read, write, request).
     case timeout(phase: String)
@@ -30,7 +31,8 @@ public enum HubClientError: Error, Equatable, Sendable, CustomStringConvertible 
         case .connectionFailed(let detail):
             return "cannot connect: \(detail)"
         case .tlsFailure(let detail):
-            return "TLS failed (certificate not trusted, name mismatch, or client certificate refused): \(detail)"
+            return "TLS failed (an untrusted certificate, a name mismatch, a refused or missing client "
+                + "certificate, or an old protocol version): \(detail)"
         case .timeout(let phase):
             return "timed out during \(phase)"
         case .responseBodyTooLarge(let limitBytes):

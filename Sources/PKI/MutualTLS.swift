@@ -1,4 +1,12 @@
+import NIOCore
 import NIOSSL
+
+/// How long closing a TLS connection waits for the peer's close_notify before closing TCP.
+/// NIOSSL waits 5 s by default, and a peer that is not reading (a server still working on a
+/// request the client gave up on) never answers, so every such close would stall 5 s: a client
+/// shutting down, a hub draining on SIGTERM. HTTP/1.1 frames its messages explicitly, so the
+/// close_notify adds no safety here worth that wait.
+public let defaultTLSShutdownTimeout = TimeAmount.seconds(1)
 
 /// Builds a server TLS configuration that ENFORCES mutual TLS: the handshake fails unless the
 /// client presents a certificate that chains to one of `trustRootsPEM` (the hub's CA only, never
@@ -11,10 +19,12 @@ import NIOSSL
 ///   - certificatePEM: the server certificate, optionally followed by intermediates.
 ///   - keyPEM: the server's private key.
 ///   - trustRootsPEM: the CA certificate(s) client certificates must chain to.
+///   - shutdownTimeout: the wait for the peer's close_notify when closing.
 public func makeServerTLSConfiguration(
     certificatePEM: String,
     keyPEM: String,
-    trustRootsPEM: String
+    trustRootsPEM: String,
+    shutdownTimeout: TimeAmount = defaultTLSShutdownTimeout
 ) throws(PKIError) -> TLSConfiguration {
     let chain = try TLSMaterial.certificates(fromPEM: certificatePEM, what: "the server certificate")
     let key = try TLSMaterial.privateKey(fromPEM: keyPEM, what: "the server private key")
@@ -29,6 +39,7 @@ public func makeServerTLSConfiguration(
     configuration.additionalTrustRoots = []
     // Tell clients which CA we accept, so one holding several identities picks the right one.
     configuration.sendCANameList = true
+    configuration.shutdownTimeout = shutdownTimeout
     return configuration
 }
 
@@ -38,7 +49,8 @@ public func makeServerTLSConfiguration(
 public func makeClientTLSConfiguration(
     certificatePEM: String,
     keyPEM: String,
-    trustRootsPEM: String
+    trustRootsPEM: String,
+    shutdownTimeout: TimeAmount = defaultTLSShutdownTimeout
 ) throws(PKIError) -> TLSConfiguration {
     let chain = try TLSMaterial.certificates(fromPEM: certificatePEM, what: "the client certificate")
     let key = try TLSMaterial.privateKey(fromPEM: keyPEM, what: "the client private key")
@@ -50,6 +62,7 @@ public func makeClientTLSConfiguration(
     configuration.additionalTrustRoots = []
     configuration.certificateVerification = .fullVerification
     configuration.minimumTLSVersion = .tlsv12
+    configuration.shutdownTimeout = shutdownTimeout
     return configuration
 }
 
