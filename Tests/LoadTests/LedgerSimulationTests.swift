@@ -1,0 +1,1 @@
+// Load and invariant runs; see LedgerSimulationTests.swift.
