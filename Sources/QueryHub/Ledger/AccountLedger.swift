@@ -67,10 +67,12 @@ struct AccountLedger: Sendable {
             guard let day else { return }
             if earliest == nil || day < earliest! { earliest = day }
         }
-        for freeze in book.freezes where freeze.state.isConfirmed {
+        for freeze in book.freezes where freeze.state != .pending {
+            // The notice is owed even when the freeze has ended since (R-B16).
+            if !freeze.noticeSent, !freeze.noticeOverdueReported { consider(freeze.noticeDue?.adding(days: 1)) }
+            guard freeze.state.isConfirmed else { continue }
             if freeze.measureInFlight == nil { consider(freeze.end.adding(days: 1)) }
             if !freeze.warned { consider(freeze.warningDay) }
-            if !freeze.noticeSent, !freeze.noticeOverdueReported { consider(freeze.noticeDue?.adding(days: 1)) }
         }
         return earliest
     }
@@ -115,9 +117,9 @@ extension AccountLedger {
     }
 
     private mutating func emitDueNotices(today: LedgerDay, events: inout [LedgerEvent]) {
-        for index in book.freezes.indices where book.freezes[index].state.isConfirmed {
+        for index in book.freezes.indices where book.freezes[index].state != .pending {
             let freeze = book.freezes[index]
-            if !freeze.warned, let day = freeze.warningDay, day <= today {
+            if freeze.state.isConfirmed, !freeze.warned, let day = freeze.warningDay, day <= today {
                 book.freezes[index].warned = true
                 events.append(
                     .lapseWarning(
