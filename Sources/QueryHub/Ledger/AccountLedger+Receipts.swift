@@ -177,7 +177,9 @@ extension AccountLedger {
         draft.freezes[index].deductedMinor += deductedMinor
         draft.freezes[index].measureInFlight = nil
         var release = fromHeld
-        if draft.freezes[index].heldMinor == 0 {
+        // A deduct that empties the hold ends the freeze (R-B13: "deducted"); one that took nothing
+        // from it (only unheld funds, or nothing at all) leaves it as it was.
+        if fromHeld > 0, draft.freezes[index].heldMinor == 0 {
             release = freeze.limitMinor
             draft.freezes[index].state = .deducted
         }

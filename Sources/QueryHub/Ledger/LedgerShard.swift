@@ -44,6 +44,11 @@ struct LedgerShard: Sendable {
         ) { account in
             account.catchUp(to: today, context: context, effects: &effects)
             let result = body(&account, &effects)
+            // What the operation made due today (a freeze past its end whose renewal the bank
+            // refused) happens now, so that no account is left behind the clock.
+            if let due = account.nextWakeDay(), due <= today {
+                account.catchUp(to: today, context: context, effects: &effects)
+            }
             wake = account.claimWake()
             return result
         }
