@@ -39,7 +39,9 @@ struct LedgerBenchCommand: ParsableCommand {
     var threads: Int?
 
     func validate() throws {
-        guard accounts >= 1, cycles >= 1, shards >= 1 else { throw ValidationError("accounts, cycles and shards must be positive") }
+        guard accounts >= 1, cycles >= 1, shards >= 1 else {
+            throw ValidationError("accounts, cycles and shards must be positive")
+        }
         if let threads, threads < 1 { throw ValidationError("threads must be positive") }
     }
 
@@ -48,9 +50,15 @@ struct LedgerBenchCommand: ParsableCommand {
         let threadCount = threads ?? cores
         printHeader(cores: cores)
         let single = measure(threadCount: 1)
-        print(String(format: "one thread:    %12.0f operations/s  (%d operations in %.3f s)", single.rate, single.operations, single.seconds))
+        print(
+            String(
+                format: "one thread:    %12.0f operations/s  (%d operations in %.3f s)", single.rate, single.operations,
+                single.seconds))
         let all = measure(threadCount: threadCount)
-        print(String(format: "%2d threads:    %12.0f operations/s  (%d operations in %.3f s)", threadCount, all.rate, all.operations, all.seconds))
+        print(
+            String(
+                format: "%2d threads:    %12.0f operations/s  (%d operations in %.3f s)", threadCount, all.rate,
+                all.operations, all.seconds))
         print(String(format: "scaling:       %12.2f×", all.rate / single.rate))
         if single.failures + all.failures > 0 {
             print("FAILED: \(single.failures + all.failures) operations were refused or flagged")
@@ -90,7 +98,8 @@ struct LedgerBenchCommand: ParsableCommand {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Measurement(
-            operations: perThread * threadCount * LedgerWorkload.operationsPerCycle, seconds: seconds, failures: failures.value)
+            operations: perThread * threadCount * LedgerWorkload.operationsPerCycle, seconds: seconds,
+            failures: failures.value)
     }
 }
 

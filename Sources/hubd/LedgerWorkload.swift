@@ -22,9 +22,12 @@ struct LedgerWorkload: Sendable {
         var directory = SpecialAccountDirectory()
         directory.register(court: court, renminbi: target, foreignCurrency: nil)
         ledger = ControlLedger(configuration: configuration, specialAccounts: directory, startDay: today)
-        keys = (0..<accounts).map { AccountKey(bankCode: "B\($0 % 4_000)", accountNumber: "6222\(10_000_000 + $0)", currency: .cny) }
+        keys = (0..<accounts).map {
+            AccountKey(bankCode: "B\($0 % 4_000)", accountNumber: "6222\(10_000_000 + $0)", currency: .cny)
+        }
         for key in keys {
-            let outcome = ledger.report(AccountReport(account: key, balance: Self.balance, kind: .ordinary, priorityClaims: []), today: today)
+            let outcome = ledger.report(
+                AccountReport(account: key, balance: Self.balance, kind: .ordinary, priorityClaims: []), today: today)
             precondition(outcome.isApplied, "opening report refused")
         }
     }
@@ -47,11 +50,14 @@ struct LedgerWorkload: Sendable {
         let caseNumber = CaseNumber("(2026)执\(key.accountNumber)号")
         let owed = Money(minorUnits: 10_000_000_00, currency: .cny)
         func header(_ suffix: String) -> MeasureHeader {
-            MeasureHeader(instructionId: InstructionId(id + suffix), court: court, caseNumber: caseNumber, account: key, amountOwed: owed)
+            MeasureHeader(
+                instructionId: InstructionId(id + suffix), court: court, caseNumber: caseNumber, account: key,
+                amountOwed: owed)
         }
         let freezeId = InstructionId(id + "F")
         var failures = 0
-        let freeze = FreezeInstruction(header: header("F"), amount: Self.freezeAmount, start: today, end: today.adding(days: 180))
+        let freeze = FreezeInstruction(
+            header: header("F"), amount: Self.freezeAmount, start: today, end: today.adding(days: 180))
         failures += ledger.dispatch(.freeze(freeze), today: today).decision.isAccepted ? 0 : 1
         let report = FrozenReport(
             actualHeld: Self.freezeAmount, excess: .zero(.cny), uncountedHeld: .zero(.cny), start: today,
@@ -60,7 +66,9 @@ struct LedgerWorkload: Sendable {
         let deduct = DeductInstruction(header: header("D"), freezeId: freezeId, amount: Self.halfAmount, target: target)
         failures += ledger.dispatch(.deduct(deduct), today: today).decision.isAccepted ? 0 : 1
         let afterDeduct = Money(minorUnits: Self.balance.minorUnits - Self.halfAmount.minorUnits, currency: .cny)
-        failures += apply(deduct.header.instructionId, key, afterDeduct, .deducted(deducted: Self.halfAmount, notDeducted: Self.halfAmount))
+        failures += apply(
+            deduct.header.instructionId, key, afterDeduct,
+            .deducted(deducted: Self.halfAmount, notDeducted: Self.halfAmount))
         let unfreeze = UnfreezeInstruction(header: header("U"), freezeId: freezeId, amount: nil)
         failures += ledger.dispatch(.unfreeze(unfreeze), today: today).decision.isAccepted ? 0 : 1
         failures += apply(unfreeze.header.instructionId, key, afterDeduct, .unfrozen(released: Self.halfAmount))
@@ -69,7 +77,8 @@ struct LedgerWorkload: Sendable {
         return failures
     }
 
-    private func apply(_ id: InstructionId, _ key: AccountKey, _ balance: Money, _ result: LedgerReceipt.Result) -> Int {
+    private func apply(_ id: InstructionId, _ key: AccountKey, _ balance: Money, _ result: LedgerReceipt.Result) -> Int
+    {
         let receipt = LedgerReceipt(instructionId: id, account: key, balance: balance, result: result)
         return ledger.apply(receipt, today: today).isApplied ? 0 : 1
     }

@@ -34,7 +34,8 @@ struct LedgerFixture {
         var directory = SpecialAccountDirectory()
         for court in [Self.courtA, Self.courtB, Self.courtC] {
             directory.register(
-                court: court, renminbi: Self.specialAccount(court), foreignCurrency: Self.specialAccount(court, foreign: true))
+                court: court, renminbi: Self.specialAccount(court),
+                foreignCurrency: Self.specialAccount(court, foreign: true))
         }
         ledger = ControlLedger(configuration: configuration, specialAccounts: directory, startDay: Self.monday)
     }
@@ -49,8 +50,11 @@ struct LedgerFixture {
     }
 
     @discardableResult
-    func report(balance: Money, account: AccountKey = account, kind: AccountKind = .ordinary, claims: [PriorityClaimReport] = []) -> ReportOutcome {
-        ledger.report(AccountReport(account: account, balance: balance, kind: kind, priorityClaims: claims), today: today)
+    func report(
+        balance: Money, account: AccountKey = account, kind: AccountKind = .ordinary, claims: [PriorityClaimReport] = []
+    ) -> ReportOutcome {
+        ledger.report(
+            AccountReport(account: account, balance: balance, kind: kind, priorityClaims: claims), today: today)
     }
 
     @discardableResult
@@ -59,7 +63,9 @@ struct LedgerFixture {
         account: AccountKey = account, owed: Money? = nil, days: Int = 180
     ) -> DispatchOutcome {
         let header = header(id, court: court, caseNumber: caseNumber, account: account, owed: owed)
-        return ledger.dispatch(.freeze(FreezeInstruction(header: header, amount: amount, start: today, end: today.adding(days: days))), today: today)
+        return ledger.dispatch(
+            .freeze(FreezeInstruction(header: header, amount: amount, start: today, end: today.adding(days: days))),
+            today: today)
     }
 
     /// The bank's freeze receipt: `held` counted, the rest of `limit` as excess.
@@ -69,9 +75,14 @@ struct LedgerFixture {
         account: AccountKey = account, days: Int = 180
     ) -> ReportOutcome {
         let report = FrozenReport(
-            actualHeld: held, excess: Money(minorUnits: max(0, limit.minorUnits - held.minorUnits), currency: limit.currency),
-            uncountedHeld: uncounted ?? .zero(limit.currency), start: today, end: today.adding(days: days), earlierFreezes: earlier)
-        return ledger.apply(LedgerReceipt(instructionId: InstructionId(id), account: account, balance: balance, result: .frozen(report)), today: today)
+            actualHeld: held,
+            excess: Money(minorUnits: max(0, limit.minorUnits - held.minorUnits), currency: limit.currency),
+            uncountedHeld: uncounted ?? .zero(limit.currency), start: today, end: today.adding(days: days),
+            earlierFreezes: earlier)
+        return ledger.apply(
+            LedgerReceipt(
+                instructionId: InstructionId(id), account: account, balance: balance, result: .frozen(report)),
+            today: today)
     }
 
     /// Dispatches a freeze and confirms it with the bank's answer.
@@ -81,7 +92,8 @@ struct LedgerFixture {
     ) {
         let dispatched = freeze(id, amount, court: court, caseNumber: caseNumber, account: account, days: days)
         #expect(dispatched.decision.isAccepted, "freeze \(id): \(dispatched.decision)")
-        let confirmed = frozen(id, held: held, limit: amount, balance: balance, earlier: earlier, account: account, days: days)
+        let confirmed = frozen(
+            id, held: held, limit: amount, balance: balance, earlier: earlier, account: account, days: days)
         #expect(confirmed.isApplied, "freeze receipt \(id): \(String(describing: confirmed.flag))")
     }
 
@@ -98,21 +110,39 @@ struct LedgerFixture {
         return ledger.dispatch(.deduct(instruction), today: today)
     }
 
-    func receipt(_ id: String, balance: Money, _ result: LedgerReceipt.Result, account: AccountKey = account) -> ReportOutcome {
-        ledger.apply(LedgerReceipt(instructionId: InstructionId(id), account: account, balance: balance, result: result), today: today)
+    func receipt(_ id: String, balance: Money, _ result: LedgerReceipt.Result, account: AccountKey = account)
+        -> ReportOutcome
+    {
+        ledger.apply(
+            LedgerReceipt(instructionId: InstructionId(id), account: account, balance: balance, result: result),
+            today: today)
     }
 
-    func unfreeze(_ id: String, freeze: String, _ amount: Money? = nil, court: CourtCode = courtA, caseNumber: CaseNumber = caseA) -> DispatchOutcome {
-        ledger.dispatch(.unfreeze(UnfreezeInstruction(header: header(id, court: court, caseNumber: caseNumber), freezeId: InstructionId(freeze), amount: amount)), today: today)
+    func unfreeze(
+        _ id: String, freeze: String, _ amount: Money? = nil, court: CourtCode = courtA, caseNumber: CaseNumber = caseA
+    ) -> DispatchOutcome {
+        ledger.dispatch(
+            .unfreeze(
+                UnfreezeInstruction(
+                    header: header(id, court: court, caseNumber: caseNumber), freezeId: InstructionId(freeze),
+                    amount: amount)), today: today)
     }
 
-    func renew(_ id: String, freeze: String, to newEnd: LedgerDay, court: CourtCode = courtA, caseNumber: CaseNumber = caseA) -> DispatchOutcome {
-        ledger.dispatch(.renew(RenewInstruction(header: header(id, court: court, caseNumber: caseNumber), freezeId: InstructionId(freeze), newEnd: newEnd)), today: today)
+    func renew(
+        _ id: String, freeze: String, to newEnd: LedgerDay, court: CourtCode = courtA, caseNumber: CaseNumber = caseA
+    ) -> DispatchOutcome {
+        ledger.dispatch(
+            .renew(
+                RenewInstruction(
+                    header: header(id, court: court, caseNumber: caseNumber), freezeId: InstructionId(freeze),
+                    newEnd: newEnd)), today: today)
     }
 
     func snapshot(_ account: AccountKey = account) -> AccountSnapshot { ledger.snapshot(of: account)! }
 
-    func held(_ id: String, account: AccountKey = account) -> Money? { snapshot(account).freeze(InstructionId(id))?.held }
+    func held(_ id: String, account: AccountKey = account) -> Money? {
+        snapshot(account).freeze(InstructionId(id))?.held
+    }
 
     func state(_ id: String) -> FreezeState? { snapshot().freeze(InstructionId(id))?.state }
 
@@ -136,9 +166,11 @@ struct ControlLedgerTests {
         #expect(fixture.held("F1") == cny(3_000))
 
         let inflow = fixture.report(balance: cny(8_000))
-        #expect(inflow.events == [
-            .heldIncreased(account: LedgerFixture.account, freeze: InstructionId("F1"), amount: cny(5_000), cause: .inflow)
-        ])
+        #expect(
+            inflow.events == [
+                .heldIncreased(
+                    account: LedgerFixture.account, freeze: InstructionId("F1"), amount: cny(5_000), cause: .inflow)
+            ])
         #expect(fixture.held("F1") == cny(8_000))
 
         fixture.report(balance: cny(25_000))
@@ -152,7 +184,8 @@ struct ControlLedgerTests {
     func threeCourtsQueued(configure: (inout LedgerConfiguration) -> Void = { _ in }) -> LedgerFixture {
         let fixture = LedgerFixture(configure: configure)
         fixture.report(balance: cny(10_000))
-        fixture.placeFreeze("A", cny(6_000), held: cny(6_000), balance: cny(10_000), earlier: 0, court: LedgerFixture.courtA, days: 30)
+        fixture.placeFreeze(
+            "A", cny(6_000), held: cny(6_000), balance: cny(10_000), earlier: 0, court: LedgerFixture.courtA, days: 30)
         fixture.placeFreeze(
             "B", cny(6_000), held: cny(4_000), balance: cny(10_000), earlier: 1, court: LedgerFixture.courtB,
             caseNumber: LedgerFixture.caseB, days: 180)
@@ -168,10 +201,13 @@ struct ControlLedgerTests {
         let fixture = threeCourtsQueued()
         #expect(fixture.unfreeze("U1", freeze: "A").decision.isAccepted)
         let applied = fixture.receipt("U1", balance: cny(10_000), .unfrozen(released: cny(6_000)))
-        #expect(applied.events == [
-            .heldIncreased(account: LedgerFixture.account, freeze: InstructionId("B"), amount: cny(2_000), cause: .takeover),
-            .heldIncreased(account: LedgerFixture.account, freeze: InstructionId("C"), amount: cny(4_000), cause: .takeover),
-        ])
+        #expect(
+            applied.events == [
+                .heldIncreased(
+                    account: LedgerFixture.account, freeze: InstructionId("B"), amount: cny(2_000), cause: .takeover),
+                .heldIncreased(
+                    account: LedgerFixture.account, freeze: InstructionId("C"), amount: cny(4_000), cause: .takeover),
+            ])
         #expect([fixture.state("A"), fixture.state("B"), fixture.state("C")] == [.released, .active, .active])
         #expect([fixture.held("B"), fixture.held("C")] == [cny(6_000), cny(4_000)])
         fixture.expectSound()
@@ -182,12 +218,17 @@ struct ControlLedgerTests {
         var fixture = threeCourtsQueued()
         let end = LedgerFixture.monday.adding(days: 30)
         fixture.today = end
-        #expect(fixture.ledger.advance(to: end).contains { if case .lapsed = $0 { return true } else { return false } } == false)
+        #expect(
+            fixture.ledger.advance(to: end).contains { if case .lapsed = $0 { return true } else { return false } }
+                == false)
         #expect(fixture.state("A") == .active)  // still in force on its last day
         fixture.today = end.adding(days: 1)
         let events = fixture.ledger.advance(to: fixture.today)
-        #expect(events.contains(
-            .lapsed(account: LedgerFixture.account, freeze: InstructionId("A"), court: LedgerFixture.courtA, end: end, released: cny(6_000))))
+        #expect(
+            events.contains(
+                .lapsed(
+                    account: LedgerFixture.account, freeze: InstructionId("A"), court: LedgerFixture.courtA, end: end,
+                    released: cny(6_000))))
         #expect([fixture.state("A"), fixture.state("B"), fixture.state("C")] == [.lapsed, .active, .active])
         #expect([fixture.held("B"), fixture.held("C")] == [cny(6_000), cny(4_000)])
         #expect(fixture.ledger.counters().lapses == 1)
@@ -204,7 +245,9 @@ struct ControlLedgerTests {
         // B is now first in line: the next 3,000 coming in fill B's remaining 2,000, then C.
         fixture.report(balance: cny(7_000))
         #expect([fixture.held("B"), fixture.held("C")] == [cny(6_000), cny(1_000)])
-        #expect(fixture.ledger.credited(to: LedgerFixture.specialAccount(LedgerFixture.courtA), currency: .cny) == cny(6_000))
+        #expect(
+            fixture.ledger.credited(to: LedgerFixture.specialAccount(LedgerFixture.courtA), currency: .cny)
+                == cny(6_000))
         fixture.expectSound()
     }
 
@@ -251,11 +294,15 @@ struct ControlLedgerTests {
             return
         }
         #expect(fixture.renew("R2", freeze: "A", to: LedgerFixture.monday.adding(months: 12)).decision.isAccepted)
-        #expect(refusal(fixture.renew("R3", freeze: "B", to: LedgerFixture.monday.adding(days: 200)))
-            == .freezeOwnedByAnotherCourt(freeze: InstructionId("B"), owner: LedgerFixture.courtB))
-        #expect(refusal(fixture.renew("R4", freeze: "A", to: LedgerFixture.monday.adding(days: 200)))
-            == .measureInFlight(freeze: InstructionId("A"), pending: InstructionId("R2")))
-        #expect(refusal(fixture.renew("R5", freeze: "Z", to: LedgerFixture.monday.adding(days: 200))) == .freezeNotFound(InstructionId("Z")))
+        #expect(
+            refusal(fixture.renew("R3", freeze: "B", to: LedgerFixture.monday.adding(days: 200)))
+                == .freezeOwnedByAnotherCourt(freeze: InstructionId("B"), owner: LedgerFixture.courtB))
+        #expect(
+            refusal(fixture.renew("R4", freeze: "A", to: LedgerFixture.monday.adding(days: 200)))
+                == .measureInFlight(freeze: InstructionId("A"), pending: InstructionId("R2")))
+        #expect(
+            refusal(fixture.renew("R5", freeze: "Z", to: LedgerFixture.monday.adding(days: 200)))
+                == .freezeNotFound(InstructionId("Z")))
     }
 
     @Test("R-B19 a partial deduct leaves the rest held; the receipt must say so")
@@ -278,41 +325,54 @@ struct ControlLedgerTests {
         #expect(freeze?.limit == cny(6_000))
         #expect(freeze?.state == .active)
         #expect(freeze?.deducted == cny(4_000))
-        #expect(fixture.ledger.credited(to: LedgerFixture.specialAccount(LedgerFixture.courtA), currency: .cny) == cny(4_000))
+        #expect(
+            fixture.ledger.credited(to: LedgerFixture.specialAccount(LedgerFixture.courtA), currency: .cny)
+                == cny(4_000))
         #expect(fixture.ledger.reserved(caseNumber: LedgerFixture.caseA, currency: .cny) == cny(6_000))
         fixture.expectSound()
     }
 
-    @Test("R-B16 priority-claim funds are frozen but not counted, not deductible, and the holder's notice is due in 5 working days")
+    @Test(
+        "R-B16 priority-claim funds are frozen but not counted, not deductible, and the holder's notice is due in 5 working days"
+    )
     func priorityClaims() throws {
         var fixture = LedgerFixture()
-        let pledge = PriorityClaimReport(claimId: "P-1", holder: "Huaxia Guarantee Co.", kind: .pledge, amount: cny(4_000))
+        let pledge = PriorityClaimReport(
+            claimId: "P-1", holder: "Huaxia Guarantee Co.", kind: .pledge, amount: cny(4_000))
         fixture.report(balance: cny(10_000), claims: [pledge])
         #expect(fixture.freeze("F1", cny(10_000)).decision.isAccepted)
         // Counting the pledged funds as held breaks R-B16: flagged.
         let overCounted = fixture.frozen("F1", held: cny(10_000), limit: cny(10_000), balance: cny(10_000), earlier: 0)
         #expect(overCounted.flag == .heldBeyondBalance(held: cny(10_000), available: cny(6_000)))
-        let confirmed = fixture.frozen("F1", held: cny(6_000), limit: cny(10_000), balance: cny(10_000), earlier: 0, uncounted: cny(4_000))
+        let confirmed = fixture.frozen(
+            "F1", held: cny(6_000), limit: cny(10_000), balance: cny(10_000), earlier: 0, uncounted: cny(4_000))
         let due = try LedgerDay(iso8601: "2026-03-09")  // Mon 2026-03-02 + 5 working days
-        #expect(confirmed.events == [
-            .priorityClaimNoticeDue(
-                account: LedgerFixture.account, freeze: InstructionId("F1"), court: LedgerFixture.courtA,
-                holders: ["Huaxia Guarantee Co."], due: due, estimated: false)
-        ])
+        #expect(
+            confirmed.events == [
+                .priorityClaimNoticeDue(
+                    account: LedgerFixture.account, freeze: InstructionId("F1"), court: LedgerFixture.courtA,
+                    holders: ["Huaxia Guarantee Co."], due: due, estimated: false)
+            ])
         #expect(fixture.snapshot().freeze(InstructionId("F1"))?.uncountedHeld == cny(4_000))
         #expect(fixture.snapshot().heldTotal == cny(6_000))
 
-        #expect(fixture.ledger.setPriorityClaimReview(account: LedgerFixture.account, claimId: "P-1", underReview: true, today: fixture.today))
-        #expect(refusal(fixture.deduct("D1", freeze: "F1", cny(8_000)))
-            == .priorityClaimFundsNotDeductible(requested: cny(8_000), deductible: cny(6_000), underReview: true))
+        #expect(
+            fixture.ledger.setPriorityClaimReview(
+                account: LedgerFixture.account, claimId: "P-1", underReview: true, today: fixture.today))
+        #expect(
+            refusal(fixture.deduct("D1", freeze: "F1", cny(8_000)))
+                == .priorityClaimFundsNotDeductible(requested: cny(8_000), deductible: cny(6_000), underReview: true))
         #expect(fixture.deduct("D2", freeze: "F1", cny(6_000)).decision.isAccepted)
-        #expect(fixture.receipt("D2", balance: cny(4_000), .deducted(deducted: cny(6_000), notDeducted: cny(0))).isApplied)
+        #expect(
+            fixture.receipt("D2", balance: cny(4_000), .deducted(deducted: cny(6_000), notDeducted: cny(0))).isApplied)
 
         // Not recorded as sent: the notice is overdue the day after it was due.
         fixture.today = due.adding(days: 1)
-        #expect(fixture.ledger.advance(to: fixture.today) == [
-            .priorityClaimNoticeOverdue(account: LedgerFixture.account, freeze: InstructionId("F1"), court: LedgerFixture.courtA, due: due)
-        ])
+        #expect(
+            fixture.ledger.advance(to: fixture.today) == [
+                .priorityClaimNoticeOverdue(
+                    account: LedgerFixture.account, freeze: InstructionId("F1"), court: LedgerFixture.courtA, due: due)
+            ])
         fixture.expectSound()
     }
 
@@ -322,11 +382,16 @@ struct ControlLedgerTests {
         let margin = PriorityClaimReport(claimId: "M-9", holder: "Exchange margin", kind: .margin, amount: cny(4_000))
         fixture.report(balance: cny(10_000), claims: [margin])
         #expect(fixture.freeze("F1", cny(10_000)).decision.isAccepted)
-        #expect(fixture.frozen("F1", held: cny(6_000), limit: cny(10_000), balance: cny(10_000), earlier: 0, uncounted: cny(4_000)).isApplied)
+        #expect(
+            fixture.frozen(
+                "F1", held: cny(6_000), limit: cny(10_000), balance: cny(10_000), earlier: 0, uncounted: cny(4_000)
+            ).isApplied)
         let ended = fixture.report(balance: cny(10_000), claims: [])
-        #expect(ended.events == [
-            .heldIncreased(account: LedgerFixture.account, freeze: InstructionId("F1"), amount: cny(4_000), cause: .inflow)
-        ])
+        #expect(
+            ended.events == [
+                .heldIncreased(
+                    account: LedgerFixture.account, freeze: InstructionId("F1"), amount: cny(4_000), cause: .inflow)
+            ])
         #expect(fixture.deduct("D1", freeze: "F1", cny(10_000)).decision.isAccepted)
         fixture.expectSound()
     }
@@ -334,14 +399,18 @@ struct ControlLedgerTests {
     @Test("R-B16 a joint account: the co-owner's share is treated like a priority claim")
     func jointAccount() {
         let fixture = LedgerFixture()
-        let share = PriorityClaimReport(claimId: "J-1", holder: "Li Hua (co-owner)", kind: .coOwnerShare, amount: cny(10_000))
+        let share = PriorityClaimReport(
+            claimId: "J-1", holder: "Li Hua (co-owner)", kind: .coOwnerShare, amount: cny(10_000))
         fixture.report(balance: cny(20_000), kind: .joint, claims: [share])
         #expect(fixture.freeze("F1", cny(20_000)).decision.isAccepted)
-        let confirmed = fixture.frozen("F1", held: cny(10_000), limit: cny(20_000), balance: cny(20_000), earlier: 0, uncounted: cny(10_000))
+        let confirmed = fixture.frozen(
+            "F1", held: cny(10_000), limit: cny(20_000), balance: cny(20_000), earlier: 0, uncounted: cny(10_000))
         #expect(confirmed.isApplied)
         #expect(confirmed.events.count == 1)  // the notice to the co-owner
-        #expect(refusal(fixture.deduct("D1", freeze: "F1", cny(15_000)))
-            == .priorityClaimFundsNotDeductible(requested: cny(15_000), deductible: cny(10_000), underReview: false))
+        #expect(
+            refusal(fixture.deduct("D1", freeze: "F1", cny(15_000)))
+                == .priorityClaimFundsNotDeductible(requested: cny(15_000), deductible: cny(10_000), underReview: false)
+        )
         #expect(fixture.deduct("D2", freeze: "F1", cny(10_000)).decision.isAccepted)
         fixture.expectSound()
     }
@@ -354,20 +423,26 @@ struct ControlLedgerTests {
         fixture.placeFreeze("F1", usd(5_000), held: usd(5_000), balance: usd(5_000), earlier: 0, account: dollars)
         let renminbiTarget = LedgerFixture.specialAccount(LedgerFixture.courtA)
         let foreignTarget = LedgerFixture.specialAccount(LedgerFixture.courtA, foreign: true)
-        #expect(refusal(fixture.deduct("D1", freeze: "F1", usd(2_000), account: dollars, target: renminbiTarget))
-            == .wrongSpecialAccount(expected: foreignTarget, found: renminbiTarget))
+        #expect(
+            refusal(fixture.deduct("D1", freeze: "F1", usd(2_000), account: dollars, target: renminbiTarget))
+                == .wrongSpecialAccount(expected: foreignTarget, found: renminbiTarget))
         #expect(fixture.deduct("D2", freeze: "F1", usd(2_000), account: dollars).decision.isAccepted)
-        #expect(fixture.receipt("D2", balance: usd(3_000), .deducted(deducted: usd(2_000), notDeducted: usd(3_000)), account: dollars).isApplied)
+        #expect(
+            fixture.receipt(
+                "D2", balance: usd(3_000), .deducted(deducted: usd(2_000), notDeducted: usd(3_000)), account: dollars
+            ).isApplied)
         #expect(fixture.ledger.credited(to: foreignTarget, currency: .usd) == usd(2_000))
         #expect(fixture.ledger.credited(to: renminbiTarget, currency: .cny) == cny(0))
         fixture.expectSound()
     }
 
-    @Test("case-level guard: a case never holds more than it is owed, refused or reduced as configured", arguments: [
-        (CaseGuardMode.refuse, 0),
-        (CaseGuardMode.reduce, 0),
-        (CaseGuardMode.reduce, 1_000),  // 10 % allowance for costs
-    ])
+    @Test(
+        "case-level guard: a case never holds more than it is owed, refused or reduced as configured",
+        arguments: [
+            (CaseGuardMode.refuse, 0),
+            (CaseGuardMode.reduce, 0),
+            (CaseGuardMode.reduce, 1_000),  // 10 % allowance for costs
+        ])
     func caseGuard(mode: CaseGuardMode, allowanceBasisPoints: Int) {
         let fixture = LedgerFixture {
             $0.caseGuardMode = mode
@@ -402,7 +477,8 @@ struct ControlLedgerTests {
         let fixture = LedgerFixture()
         fixture.report(balance: cny(10_000))
         let owed = cny(9_000)
-        #expect(refusal(fixture.freeze("X1", cny(9_001), owed: owed)) == .amountAboveOwed(amount: cny(9_001), owed: owed))
+        #expect(
+            refusal(fixture.freeze("X1", cny(9_001), owed: owed)) == .amountAboveOwed(amount: cny(9_001), owed: owed))
         #expect(refusal(fixture.freeze("X2", cny(0))) == .amountNotPositive(cny(0)))
         #expect(refusal(fixture.freeze("X3", usd(10))) == .currencyMismatch(expected: .cny, found: .usd))
         guard case .periodInvalid = refusal(fixture.freeze("X4", cny(10), days: 366)) else {
@@ -411,23 +487,33 @@ struct ControlLedgerTests {
         }
         fixture.placeFreeze("F1", cny(4_000), held: cny(4_000), balance: cny(10_000), earlier: 0)
         #expect(refusal(fixture.freeze("F1", cny(10))) == .duplicateInstruction(InstructionId("F1")))
-        #expect(refusal(fixture.deduct("D1", freeze: "F1", cny(4_001)))
-            == .deductAboveHeld(requested: cny(4_001), held: cny(4_000), unheldAvailable: cny(0)))
-        #expect(refusal(fixture.deduct("D2", freeze: "F1", cny(100), court: LedgerFixture.courtB))
-            == .freezeOwnedByAnotherCourt(freeze: InstructionId("F1"), owner: LedgerFixture.courtA))
-        #expect(refusal(fixture.deduct("D3", freeze: "F1", cny(100), caseNumber: LedgerFixture.caseB))
-            == .freezeOfAnotherCase(freeze: InstructionId("F1"), caseNumber: LedgerFixture.caseA))
+        #expect(
+            refusal(fixture.deduct("D1", freeze: "F1", cny(4_001)))
+                == .deductAboveHeld(requested: cny(4_001), held: cny(4_000), unheldAvailable: cny(0)))
+        #expect(
+            refusal(fixture.deduct("D2", freeze: "F1", cny(100), court: LedgerFixture.courtB))
+                == .freezeOwnedByAnotherCourt(freeze: InstructionId("F1"), owner: LedgerFixture.courtA))
+        #expect(
+            refusal(fixture.deduct("D3", freeze: "F1", cny(100), caseNumber: LedgerFixture.caseB))
+                == .freezeOfAnotherCase(freeze: InstructionId("F1"), caseNumber: LedgerFixture.caseA))
         let elsewhere = SpecialAccount(bankName: "Somewhere", accountNumber: "999", accountName: "Not the court")
-        #expect(refusal(fixture.deduct("D4", freeze: "F1", cny(100), target: elsewhere))
-            == .wrongSpecialAccount(expected: LedgerFixture.specialAccount(LedgerFixture.courtA), found: elsewhere))
-        #expect(refusal(fixture.unfreeze("U1", freeze: "F1", cny(4_001))) == .unfreezeAboveLimit(amount: cny(4_001), limit: cny(4_000)))
+        #expect(
+            refusal(fixture.deduct("D4", freeze: "F1", cny(100), target: elsewhere))
+                == .wrongSpecialAccount(expected: LedgerFixture.specialAccount(LedgerFixture.courtA), found: elsewhere))
+        #expect(
+            refusal(fixture.unfreeze("U1", freeze: "F1", cny(4_001)))
+                == .unfreezeAboveLimit(amount: cny(4_001), limit: cny(4_000)))
         // Unheld funds, served after earlier holders: B's freeze (not yet answered) comes first.
-        #expect(fixture.freeze("F2", cny(5_000), court: LedgerFixture.courtB, caseNumber: LedgerFixture.caseB).decision.isAccepted)
-        #expect(refusal(fixture.deduct("D5", freeze: "F1", cny(6_000), includeUnheld: true))
-            == .deductAboveHeld(requested: cny(6_000), held: cny(4_000), unheldAvailable: cny(1_000)))
+        #expect(
+            fixture.freeze("F2", cny(5_000), court: LedgerFixture.courtB, caseNumber: LedgerFixture.caseB).decision
+                .isAccepted)
+        #expect(
+            refusal(fixture.deduct("D5", freeze: "F1", cny(6_000), includeUnheld: true))
+                == .deductAboveHeld(requested: cny(6_000), held: cny(4_000), unheldAvailable: cny(1_000)))
         #expect(fixture.deduct("D6", freeze: "F1", cny(5_000), includeUnheld: true).decision.isAccepted)
-        #expect(refusal(fixture.unfreeze("U2", freeze: "F2", court: LedgerFixture.courtB, caseNumber: LedgerFixture.caseB))
-            == .freezeNotConfirmed(InstructionId("F2")))
+        #expect(
+            refusal(fixture.unfreeze("U2", freeze: "F2", court: LedgerFixture.courtB, caseNumber: LedgerFixture.caseB))
+                == .freezeNotConfirmed(InstructionId("F2")))
         #expect(fixture.ledger.counters().measuresRefused == 12)
     }
 
@@ -439,7 +525,9 @@ struct ControlLedgerTests {
         let overHeld = fixture.frozen("F1", held: cny(5_000), limit: cny(5_000), balance: cny(5_000), earlier: 0)
         #expect(overHeld.flag == .heldBeyondBalance(held: cny(5_000), available: cny(3_500)))
         #expect(fixture.frozen("F1", held: cny(3_500), limit: cny(5_000), balance: cny(5_000), earlier: 0).isApplied)
-        #expect(refusal(fixture.deduct("D1", freeze: "F1", cny(3_500))) == .pensionNeedsOtherAssetsInsufficient(LedgerFixture.account))
+        #expect(
+            refusal(fixture.deduct("D1", freeze: "F1", cny(3_500)))
+                == .pensionNeedsOtherAssetsInsufficient(LedgerFixture.account))
         #expect(fixture.deduct("D2", freeze: "F1", cny(3_500), otherAssetsInsufficient: true).decision.isAccepted)
         fixture.expectSound()
     }
@@ -449,9 +537,12 @@ struct ControlLedgerTests {
         let fixture = threeCourtsQueued()
         let before = fixture.snapshot()
         // More than the freeze's limit.
-        #expect(fixture.freeze("E", cny(1_000), court: LedgerFixture.courtB, caseNumber: LedgerFixture.caseB).decision.isAccepted)
-        #expect(fixture.frozen("E", held: cny(1_500), limit: cny(1_000), balance: cny(20_000), earlier: 3).flag
-            == .heldAboveLimit(held: cny(1_500), limit: cny(1_000)))
+        #expect(
+            fixture.freeze("E", cny(1_000), court: LedgerFixture.courtB, caseNumber: LedgerFixture.caseB).decision
+                .isAccepted)
+        #expect(
+            fixture.frozen("E", held: cny(1_500), limit: cny(1_000), balance: cny(20_000), earlier: 3).flag
+                == .heldAboveLimit(held: cny(1_500), limit: cny(1_000)))
         // A later freeze served before the earlier C, which is not full.
         let outOfOrder = fixture.frozen("E", held: cny(1_000), limit: cny(1_000), balance: cny(10_000), earlier: 3)
         guard case .servedOutOfOrder = outOfOrder.flag else {
@@ -459,24 +550,34 @@ struct ControlLedgerTests {
             return
         }
         // The bank puts fewer freezes before it than the hub knows are live.
-        guard case .servedOutOfOrder = fixture.frozen("E", held: cny(0), limit: cny(1_000), balance: cny(10_000), earlier: 1).flag else {
+        guard
+            case .servedOutOfOrder = fixture.frozen(
+                "E", held: cny(0), limit: cny(1_000), balance: cny(10_000), earlier: 1
+            ).flag
+        else {
             Issue.record("wrong queue position not flagged")
             return
         }
         // Deducted more than held.
         #expect(fixture.deduct("D1", freeze: "A", cny(6_000)).decision.isAccepted)
-        #expect(fixture.receipt("D1", balance: cny(3_000), .deducted(deducted: cny(7_000), notDeducted: cny(0))).flag
-            == .deductedAboveRequested(deducted: cny(7_000), requested: cny(6_000)))
+        #expect(
+            fixture.receipt("D1", balance: cny(3_000), .deducted(deducted: cny(7_000), notDeducted: cny(0))).flag
+                == .deductedAboveRequested(deducted: cny(7_000), requested: cny(6_000)))
         // The balance fell below what courts hold: frozen money left the account.
-        #expect(fixture.report(balance: cny(9_000)).flag == .heldBeyondBalance(held: cny(10_000), available: cny(9_000)))
+        #expect(
+            fixture.report(balance: cny(9_000)).flag == .heldBeyondBalance(held: cny(10_000), available: cny(9_000)))
         var after = fixture.snapshot()
         #expect(after.freezes.filter { $0.id.value != "E" } == before.freezes)
         #expect(after.balance == before.balance)
         // Applied once; a second receipt for the same deduct is flagged.
-        #expect(fixture.receipt("D1", balance: cny(4_000), .deducted(deducted: cny(6_000), notDeducted: cny(0))).isApplied)
-        #expect(fixture.receipt("D1", balance: cny(4_000), .deducted(deducted: cny(6_000), notDeducted: cny(0))).flag
-            == .alreadyResolved(InstructionId("D1")))
-        #expect(fixture.receipt("nope", balance: cny(4_000), .renewed(newEnd: fixture.today)).flag == .unknownInstruction(InstructionId("nope")))
+        #expect(
+            fixture.receipt("D1", balance: cny(4_000), .deducted(deducted: cny(6_000), notDeducted: cny(0))).isApplied)
+        #expect(
+            fixture.receipt("D1", balance: cny(4_000), .deducted(deducted: cny(6_000), notDeducted: cny(0))).flag
+                == .alreadyResolved(InstructionId("D1")))
+        #expect(
+            fixture.receipt("nope", balance: cny(4_000), .renewed(newEnd: fixture.today)).flag
+                == .unknownInstruction(InstructionId("nope")))
         after = fixture.snapshot()
         #expect(after.deductedTotal == cny(6_000))
         let counters = fixture.ledger.counters()
@@ -497,11 +598,12 @@ struct ControlLedgerTests {
         #expect(fixture.snapshot().freeze(InstructionId("F1"))?.warningDay == (try LedgerDay(iso8601: "2026-09-24")))
         #expect(fixture.ledger.advance(to: try LedgerDay(iso8601: "2026-09-23")) == [])
         let warning = fixture.ledger.advance(to: try LedgerDay(iso8601: "2026-09-24"))
-        #expect(warning == [
-            .lapseWarning(
-                account: LedgerFixture.account, freeze: InstructionId("F1"), court: LedgerFixture.courtA,
-                end: try LedgerDay(iso8601: "2026-10-09"), estimated: false)
-        ])
+        #expect(
+            warning == [
+                .lapseWarning(
+                    account: LedgerFixture.account, freeze: InstructionId("F1"), court: LedgerFixture.courtA,
+                    end: try LedgerDay(iso8601: "2026-10-09"), estimated: false)
+            ])
         #expect(fixture.ledger.advance(to: try LedgerDay(iso8601: "2026-09-25")) == [])  // once only
     }
 
@@ -515,8 +617,11 @@ struct ControlLedgerTests {
         let end = fixture.today.adding(days: 60)
         #expect(freeze?.warningDay == end.adding(days: -(5 * 7 / 5 + 2 + HolidaySchedule.maximumHolidayDays)))
         let events = fixture.ledger.advance(to: end.adding(days: -20))
-        #expect(events == [
-            .lapseWarning(account: LedgerFixture.account, freeze: InstructionId("F1"), court: LedgerFixture.courtA, end: end, estimated: true)
-        ])
+        #expect(
+            events == [
+                .lapseWarning(
+                    account: LedgerFixture.account, freeze: InstructionId("F1"), court: LedgerFixture.courtA, end: end,
+                    estimated: true)
+            ])
     }
 }

@@ -99,7 +99,8 @@ public struct HolidaySchedule: Sendable, Equatable {
             let length = holiday.first.days(until: holiday.last) + 1
             guard length >= 1, length <= maximumHolidayDays else {
                 throw CalendarError.invalidSchedule(
-                    "\(entry.year) \(holiday.name): \(holiday.first)…\(holiday.last) is not 1…\(maximumHolidayDays) days")
+                    "\(entry.year) \(holiday.name): \(holiday.first)…\(holiday.last) is not 1…\(maximumHolidayDays) days"
+                )
             }
             // A holiday may begin in the last days of the year before (New Year) but no earlier.
             guard holiday.last.year == entry.year, holiday.first.year >= entry.year - 1 else {

@@ -15,8 +15,9 @@ extension AccountLedger {
             balanceMinor = try minorUnits(report.balance, context: context)
             if case .pension(let reserve) = report.kind { protected = try minorUnits(reserve, context: context) }
             guard report.priorityClaims.count <= context.configuration.maximumPriorityClaimsPerAccount else {
-                throw .inconsistentAmounts("\(report.priorityClaims.count) priority claims; the hub tracks at most "
-                    + "\(context.configuration.maximumPriorityClaimsPerAccount)")
+                throw .inconsistentAmounts(
+                    "\(report.priorityClaims.count) priority claims; the hub tracks at most "
+                        + "\(context.configuration.maximumPriorityClaimsPerAccount)")
             }
             for claim in report.priorityClaims {
                 _ = try minorUnits(claim.amount, context: context)
@@ -29,7 +30,9 @@ extension AccountLedger {
         let claimFunds = newClaims.reduce(Int64(0)) { $0 + $1.report.amount.minorUnits }
         var draft = book
         var events: [LedgerEvent] = []
-        draft.setFunds(balanceMinor: balanceMinor, claimFundsMinor: claimFunds, protectedMinor: protected, account: key, events: &events)
+        draft.setFunds(
+            balanceMinor: balanceMinor, claimFundsMinor: claimFunds, protectedMinor: protected, account: key,
+            events: &events)
         if draft.heldTotalMinor > draft.capacityMinor {
             return .heldBeyondBalance(
                 held: context.money(draft.heldTotalMinor, key), available: context.money(draft.capacityMinor, key))

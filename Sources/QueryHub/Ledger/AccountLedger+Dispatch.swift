@@ -43,7 +43,8 @@ extension AccountLedger {
         return nil
     }
 
-    private func freezeRefusal(_ freeze: FreezeInstruction, today: LedgerDay, context: LedgerContext) -> LedgerRefusal? {
+    private func freezeRefusal(_ freeze: FreezeInstruction, today: LedgerDay, context: LedgerContext) -> LedgerRefusal?
+    {
         let header = freeze.header
         if let refusal = checkAmount(freeze.amount, owed: header.amountOwed, context: context) { return refusal }
         guard freeze.start >= today else {
@@ -66,7 +67,9 @@ extension AccountLedger {
     private func ownedFreezeRefusal(_ freezeId: InstructionId, header: MeasureHeader) -> LedgerRefusal? {
         guard let index = book.index(of: freezeId) else { return .freezeNotFound(freezeId) }
         let freeze = book.freezes[index]
-        guard freeze.court == header.court else { return .freezeOwnedByAnotherCourt(freeze: freezeId, owner: freeze.court) }
+        guard freeze.court == header.court else {
+            return .freezeOwnedByAnotherCourt(freeze: freezeId, owner: freeze.court)
+        }
         guard freeze.caseNumber == header.caseNumber else {
             return .freezeOfAnotherCase(freeze: freezeId, caseNumber: freeze.caseNumber)
         }
@@ -106,7 +109,8 @@ extension AccountLedger {
                 underReview: claims.contains { $0.underReview })
         }
         return .deductAboveHeld(
-            requested: deduct.amount, held: context.money(freeze.heldMinor, key), unheldAvailable: context.money(unheld, key))
+            requested: deduct.amount, held: context.money(freeze.heldMinor, key),
+            unheldAvailable: context.money(unheld, key))
     }
 
     /// Records an accepted instruction as sent: a freeze joins the end of the line (pending); any
@@ -129,10 +133,12 @@ extension AccountLedger {
             markInFlight(renew.freezeId, by: id, action: .renew(newEnd: renew.newEnd), arrival: arrival)
         case .unfreeze(let unfreeze):
             markInFlight(
-                unfreeze.freezeId, by: id, action: .unfreeze(amountMinor: unfreeze.amount?.minorUnits), arrival: arrival)
+                unfreeze.freezeId, by: id, action: .unfreeze(amountMinor: unfreeze.amount?.minorUnits), arrival: arrival
+            )
         case .deduct(let deduct):
             let action = PendingMeasure.Action.deduct(
-                amountMinor: deduct.amount.minorUnits, includeUnheldFunds: deduct.includeUnheldFunds, target: deduct.target)
+                amountMinor: deduct.amount.minorUnits, includeUnheldFunds: deduct.includeUnheldFunds,
+                target: deduct.target)
             markInFlight(deduct.freezeId, by: id, action: action, arrival: arrival)
         }
     }

@@ -7,7 +7,9 @@ extension AccountLedger {
         if let violation = book.firstViolation() { problems.append("\(key): \(violation)") }
         if book.claimFundsMinor != claimFundsMinor { problems.append("\(key): claimed funds out of step with claims") }
         if book.protectedMinor != protectedMinor { problems.append("\(key): protected funds out of step with kind") }
-        if book.liveCount > configuration.maximumLiveFreezesPerAccount { problems.append("\(key): too many live freezes") }
+        if book.liveCount > configuration.maximumLiveFreezesPerAccount {
+            problems.append("\(key): too many live freezes")
+        }
         problems += measureViolations()
         let fromFreezes = book.freezes.reduce(Int64(0)) { $0 + $1.deductedMinor }
         if deductedFromHeldMinor < 0 || deductedFromUnheldMinor < 0 {
@@ -15,7 +17,9 @@ extension AccountLedger {
         }
         // On deduct, what the freezes record as deducted (and unheld funds taken) is what left.
         if fromFreezes + book.prunedDeductedMinor != totalDeductedMinor {
-            problems.append("\(key): freezes record \(fromFreezes + book.prunedDeductedMinor) deducted, account \(totalDeductedMinor)")
+            problems.append(
+                "\(key): freezes record \(fromFreezes + book.prunedDeductedMinor) deducted, account \(totalDeductedMinor)"
+            )
         }
         return problems
     }

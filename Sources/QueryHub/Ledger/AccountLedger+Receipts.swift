@@ -24,19 +24,27 @@ extension AccountLedger {
             switch (measure.action, receipt.result) {
             case (_, .notExecuted):
                 release = notExecuted(measure, index: index, draft: &draft)
-                draft.setFunds(balanceMinor: balanceMinor, claimFundsMinor: claimFundsMinor, protectedMinor: protectedMinor, account: key, events: &events)
+                setBalance(balanceMinor, on: &draft, events: &events)
             case (.freeze, .frozen(let report)):
-                try applyFrozen(report, balanceMinor: balanceMinor, index: index, draft: &draft, events: &events, context: context)
+                try applyFrozen(
+                    report, balanceMinor: balanceMinor, index: index, draft: &draft, events: &events, context: context)
             case (.renew(let newEnd), .renewed(let reportedEnd)):
-                guard reportedEnd == newEnd else { throw ReceiptFlag.periodMismatch("renewed to \(reportedEnd), asked \(newEnd)") }
+                guard reportedEnd == newEnd else {
+                    throw ReceiptFlag.periodMismatch("renewed to \(reportedEnd), asked \(newEnd)")
+                }
                 draft.freezes[index].end = newEnd
                 draft.freezes[index].measureInFlight = nil
-                draft.setFunds(balanceMinor: balanceMinor, claimFundsMinor: claimFundsMinor, protectedMinor: protectedMinor, account: key, events: &events)
+                setBalance(balanceMinor, on: &draft, events: &events)
             case (.unfreeze(let askedMinor), .unfrozen(let released)):
-                release = try applyUnfrozen(released, askedMinor: askedMinor, balanceMinor: balanceMinor, index: index, draft: &draft, events: &events, context: context)
+                release = try applyUnfrozen(
+                    released, askedMinor: askedMinor, balanceMinor: balanceMinor, index: index, draft: &draft,
+                    events: &events, context: context)
             case (.deduct(let askedMinor, let includeUnheld, _), .deducted(let deducted, let notDeducted)):
-                let amounts = DeductAmounts(askedMinor: askedMinor, includeUnheld: includeUnheld, arrival: measure.arrival)
-                (release, deduction) = try applyDeducted(deducted, notDeducted: notDeducted, amounts: amounts, balanceMinor: balanceMinor, index: index, draft: &draft, events: &events, context: context)
+                let amounts = DeductAmounts(
+                    askedMinor: askedMinor, includeUnheld: includeUnheld, arrival: measure.arrival)
+                (release, deduction) = try applyDeducted(
+                    deducted, notDeducted: notDeducted, amounts: amounts, balanceMinor: balanceMinor, index: index,
+                    draft: &draft, events: &events, context: context)
             default:
                 throw ReceiptFlag.wrongResultKind("\(receipt.result) answers a \(measure.action) measure")
             }
@@ -97,21 +105,24 @@ extension AccountLedger {
         let excess = try minorUnits(report.excess, context: context)
         let uncounted = try minorUnits(report.uncountedHeld, context: context)
         // The bank's balance first: inflows it reports fill earlier freezes, served before this one.
-        draft.setFunds(balanceMinor: balanceMinor, claimFundsMinor: claimFundsMinor, protectedMinor: protectedMinor, account: key, events: &events)
+        setBalance(balanceMinor, on: &draft, events: &events)
         let limit = draft.freezes[index].limitMinor
         guard held <= limit else { throw .heldAboveLimit(held: report.actualHeld, limit: context.money(limit, key)) }
         guard held + excess == limit else {
-            throw .inconsistentAmounts("held \(report.actualHeld) + excess \(report.excess) ≠ limit \(context.money(limit, key))")
+            throw .inconsistentAmounts(
+                "held \(report.actualHeld) + excess \(report.excess) ≠ limit \(context.money(limit, key))")
         }
         guard uncounted <= claimFundsMinor else {
-            throw .inconsistentAmounts("uncounted \(report.uncountedHeld) exceeds the claimed funds \(context.money(claimFundsMinor, key))")
+            throw .inconsistentAmounts(
+                "uncounted \(report.uncountedHeld) exceeds the claimed funds \(context.money(claimFundsMinor, key))")
         }
         guard report.start <= report.end, report.end <= draft.freezes[index].end else {
             throw .periodMismatch("\(report.start)…\(report.end) for a freeze asked to end \(draft.freezes[index].end)")
         }
         let earlierLive = draft.freezes[..<index].reduce(0) { $0 + ($1.state.isConfirmed ? 1 : 0) }
         guard report.earlierFreezes >= earlierLive else {
-            throw .servedOutOfOrder("the bank puts \(report.earlierFreezes) freezes before it; the hub knows \(earlierLive)")
+            throw .servedOutOfOrder(
+                "the bank puts \(report.earlierFreezes) freezes before it; the hub knows \(earlierLive)")
         }
         draft.freezes[index].heldMinor = held
         draft.freezes[index].uncountedMinor = uncounted
@@ -138,7 +149,7 @@ extension AccountLedger {
         draft.freezes[index].measureInFlight = nil
         if newLimit == 0 { draft.freezes[index].state = .released }
         draft.distribute(freeze.heldMinor - newHeld, cause: .takeover, account: key, events: &events)
-        draft.setFunds(balanceMinor: balanceMinor, claimFundsMinor: claimFundsMinor, protectedMinor: protectedMinor, account: key, events: &events)
+        setBalance(balanceMinor, on: &draft, events: &events)
         return releasedMinor
     }
 
@@ -169,7 +180,8 @@ extension AccountLedger {
         // R-B19: what is not deducted is the frozen amount less what was deducted, and stays frozen.
         guard notDeductedMinor == freeze.heldMinor - fromHeld else {
             throw .inconsistentAmounts(
-                "not deducted \(notDeducted) ≠ held \(context.money(freeze.heldMinor, key)) − deducted \(context.money(fromHeld, key))")
+                "not deducted \(notDeducted) ≠ held \(context.money(freeze.heldMinor, key)) − deducted \(context.money(fromHeld, key))"
+            )
         }
         draft.balanceMinor -= deductedMinor
         draft.freezes[index].heldMinor -= fromHeld
@@ -184,7 +196,7 @@ extension AccountLedger {
             draft.freezes[index].state = .deducted
         }
         draft.refreshStates()
-        draft.setFunds(balanceMinor: balanceMinor, claimFundsMinor: claimFundsMinor, protectedMinor: protectedMinor, account: key, events: &events)
+        setBalance(balanceMinor, on: &draft, events: &events)
         return (release, (fromHeld, deductedMinor))
     }
 
@@ -194,7 +206,8 @@ extension AccountLedger {
         switch violation {
         case .heldAboveLimit(let index):
             let freeze = draft.freezes[index]
-            throw .heldAboveLimit(held: context.money(freeze.heldMinor, key), limit: context.money(freeze.limitMinor, key))
+            throw .heldAboveLimit(
+                held: context.money(freeze.heldMinor, key), limit: context.money(freeze.limitMinor, key))
         case .heldBeyondCapacity(let held, let capacity):
             throw .heldBeyondBalance(held: context.money(held, key), available: context.money(capacity, key))
         case .outOfOrder(let earlier, let later):
@@ -204,9 +217,18 @@ extension AccountLedger {
         }
     }
 
+    /// Takes the bank's balance into a draft, with the account's claimed and protected funds.
+    private func setBalance(_ balanceMinor: Int64, on draft: inout FreezeBook, events: inout [LedgerEvent]) {
+        draft.setFunds(
+            balanceMinor: balanceMinor, claimFundsMinor: claimFundsMinor, protectedMinor: protectedMinor, account: key,
+            events: &events)
+    }
+
     /// The minor units of a reported amount: in the account's currency, not negative, in range.
     func minorUnits(_ amount: Money, context: LedgerContext) throws(ReceiptFlag) -> Int64 {
-        guard amount.currency == key.currency else { throw .currencyMismatch(expected: key.currency, found: amount.currency) }
+        guard amount.currency == key.currency else {
+            throw .currencyMismatch(expected: key.currency, found: amount.currency)
+        }
         guard amount.minorUnits >= 0, amount.minorUnits <= context.configuration.maximumAmountMinorUnits else {
             throw .amountOutOfRange(amount)
         }

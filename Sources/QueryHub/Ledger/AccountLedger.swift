@@ -102,7 +102,8 @@ extension AccountLedger {
                 .lapsed(
                     account: key, freeze: freeze.id, court: freeze.court, end: freeze.end,
                     released: context.money(freeze.heldMinor, key)))
-            effects.releases.append(.init(caseNumber: freeze.caseNumber, currency: key.currency, amountMinor: freeze.limitMinor))
+            effects.releases.append(
+                .init(caseNumber: freeze.caseNumber, currency: key.currency, amountMinor: freeze.limitMinor))
             book.freezes[index].state = .lapsed
             book.freezes[index].heldMinor = 0
         }
@@ -113,7 +114,8 @@ extension AccountLedger {
         }
         emitDueNotices(today: today, events: &effects.events)
         book.pruneEnded(retained: context.configuration.maximumEndedFreezesRetained)
-        assert(book.firstViolation() == nil, "catch-up broke an invariant: \(String(describing: book.firstViolation()))")
+        assert(
+            book.firstViolation() == nil, "catch-up broke an invariant: \(String(describing: book.firstViolation()))")
     }
 
     private mutating func emitDueNotices(today: LedgerDay, events: inout [LedgerEvent]) {
@@ -128,7 +130,8 @@ extension AccountLedger {
             }
             if !freeze.noticeSent, !freeze.noticeOverdueReported, let due = freeze.noticeDue, due < today {
                 book.freezes[index].noticeOverdueReported = true
-                events.append(.priorityClaimNoticeOverdue(account: key, freeze: freeze.id, court: freeze.court, due: due))
+                events.append(
+                    .priorityClaimNoticeOverdue(account: key, freeze: freeze.id, court: freeze.court, due: due))
             }
         }
     }

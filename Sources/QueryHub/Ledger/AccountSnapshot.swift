@@ -63,14 +63,17 @@ extension AccountLedger {
         func money(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: currency) }
         let freezes = book.freezes.map { freeze in
             FreezeSnapshot(
-                id: freeze.id, court: freeze.court, caseNumber: freeze.caseNumber, requested: money(freeze.requestedMinor),
-                limit: money(freeze.limitMinor), held: money(freeze.heldMinor), uncountedHeld: money(freeze.uncountedMinor),
+                id: freeze.id, court: freeze.court, caseNumber: freeze.caseNumber,
+                requested: money(freeze.requestedMinor),
+                limit: money(freeze.limitMinor), held: money(freeze.heldMinor),
+                uncountedHeld: money(freeze.uncountedMinor),
                 deducted: money(freeze.deductedMinor), start: freeze.start, end: freeze.end, state: freeze.state,
                 warningDay: freeze.warningDay, noticeDue: freeze.noticeDue)
         }
         return AccountSnapshot(
             key: key, kind: kind, balance: money(book.balanceMinor), priorityClaimFunds: money(book.claimFundsMinor),
-            protectedFunds: money(book.protectedMinor), heldTotal: money(book.heldTotalMinor), unheld: money(book.unheldMinor),
+            protectedFunds: money(book.protectedMinor), heldTotal: money(book.heldTotalMinor),
+            unheld: money(book.unheldMinor),
             deductedTotal: money(totalDeductedMinor), freezes: freezes)
     }
 }

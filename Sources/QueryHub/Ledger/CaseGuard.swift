@@ -16,7 +16,8 @@ struct CaseGuardShard: Sendable {
 
     /// What the case may reserve in total: what it is owed plus the cost allowance.
     static func capMinor(owedMinor: Int64, configuration: LedgerConfiguration) -> Int64 {
-        let allowance = owedMinor / 10_000 * Int64(configuration.costAllowanceBasisPoints)
+        let allowance =
+            owedMinor / 10_000 * Int64(configuration.costAllowanceBasisPoints)
             + owedMinor % 10_000 * Int64(configuration.costAllowanceBasisPoints) / 10_000
         return owedMinor + allowance
     }

@@ -23,7 +23,9 @@ extension ControlLedger {
     /// What a case has reserved (the sum of its live freezes' limits) in one currency.
     public func reserved(caseNumber: CaseNumber, currency: Currency) -> Money {
         let key = CaseKey(caseNumber: caseNumber, currency: currency)
-        let minor = caseShardList[Int(caseNumber.stableHash % UInt64(caseShardList.count))].withLock { $0.reserved[key] ?? 0 }
+        let minor = caseShardList[Int(caseNumber.stableHash % UInt64(caseShardList.count))].withLock {
+            $0.reserved[key] ?? 0
+        }
         return Money(minorUnits: minor, currency: currency)
     }
 
@@ -37,10 +39,14 @@ extension ControlLedger {
 
     /// Records whether the court is reviewing a priority-claim holder's objection (R-B16). Returns
     /// false when the account or claim is unknown.
-    public func setPriorityClaimReview(account: AccountKey, claimId: String, underReview: Bool, today: LedgerDay) -> Bool {
+    public func setPriorityClaimReview(account: AccountKey, claimId: String, underReview: Bool, today: LedgerDay)
+        -> Bool
+    {
         var effects = AccountEffects()
         let changed = accountShard(account).withLock {
-            $0.update(account, today: today, effects: &effects) { $0.setReview(claimId: claimId, underReview: underReview) }
+            $0.update(account, today: today, effects: &effects) {
+                $0.setReview(claimId: claimId, underReview: underReview)
+            }
         }
         settleReleases(effects.releases)
         return changed
@@ -61,14 +67,17 @@ extension ControlLedger {
     /// directory. Rare; takes each shard's lock in turn.
     public func registerSpecialAccounts(court: CourtCode, renminbi: SpecialAccount?, foreignCurrency: SpecialAccount?) {
         for shard in accountShardList {
-            shard.withLock { $0.context.specialAccounts.register(court: court, renminbi: renminbi, foreignCurrency: foreignCurrency) }
+            shard.withLock {
+                $0.context.specialAccounts.register(court: court, renminbi: renminbi, foreignCurrency: foreignCurrency)
+            }
         }
     }
 
     /// Every broken invariant of one account, described; empty when sound.
     public func invariantViolations(of account: AccountKey) -> [String] {
         accountShard(account).withLock { shard in
-            var problems = shard.accounts[account]?.invariantViolations(configuration: shard.context.configuration) ?? []
+            var problems =
+                shard.accounts[account]?.invariantViolations(configuration: shard.context.configuration) ?? []
             problems += shard.conservationViolations(debitedFromAccounts: nil)
             return problems
         }
@@ -102,7 +111,8 @@ extension ControlLedger {
             }
             for key in differing.prefix(5) {
                 problems.append(
-                    "case \(key.caseNumber) \(key.currency): reserved \(reservedByCase[key] ?? 0), live limits \(limitsByCase[key] ?? 0)")
+                    "case \(key.caseNumber) \(key.currency): reserved \(reservedByCase[key] ?? 0), live limits \(limitsByCase[key] ?? 0)"
+                )
             }
         }
         return problems

@@ -67,7 +67,9 @@ public final class ControlLedger: Sendable {
             decision = dispatchFreeze(freeze, shard: shard, today: today, events: &events)
         } else {
             var effects = AccountEffects()
-            let refusal = shard.withLock { $0.commit(instruction, grantedLimitMinor: nil, today: today, effects: &effects) }
+            let refusal = shard.withLock {
+                $0.commit(instruction, grantedLimitMinor: nil, today: today, effects: &effects)
+            }
             absorb(effects, into: &events)
             decision = refusal.map { .refused($0) } ?? .accepted(grantedAmount: nil, reduction: nil)
         }
@@ -86,7 +88,9 @@ public final class ControlLedger: Sendable {
         let checkRefusal = shard.withLock { $0.check(instruction, today: today, effects: &checkEffects) }
         absorb(checkEffects, into: &events)
         if let checkRefusal { return .refused(checkRefusal) }
-        let reservation = caseShard(freeze.header.caseNumber).withLock { $0.reserve(freeze, configuration: configuration) }
+        let reservation = caseShard(freeze.header.caseNumber).withLock {
+            $0.reserve(freeze, configuration: configuration)
+        }
         let grant: (grantedMinor: Int64, reduction: LedgerRefusal?)
         switch reservation {
         case .failure(let refusal): return .refused(refusal)
@@ -98,7 +102,11 @@ public final class ControlLedger: Sendable {
         }
         absorb(commitEffects, into: &events)
         if let commitRefusal {
-            settle([CaseRelease(caseNumber: freeze.header.caseNumber, currency: freeze.amount.currency, amountMinor: grant.grantedMinor)])
+            settle([
+                CaseRelease(
+                    caseNumber: freeze.header.caseNumber, currency: freeze.amount.currency,
+                    amountMinor: grant.grantedMinor)
+            ])
             return .refused(commitRefusal)
         }
         let granted = Money(minorUnits: grant.grantedMinor, currency: freeze.amount.currency)

@@ -37,7 +37,8 @@ struct FreezeRecord: Sendable, Equatable {
         id: InstructionId, court: CourtCode, caseNumber: CaseNumber, arrival: UInt64, requestedMinor: Int64,
         limitMinor: Int64, start: LedgerDay, end: LedgerDay
     ) {
-        precondition(limitMinor > 0 && limitMinor <= requestedMinor, "a freeze's limit is positive and at most requested")
+        precondition(
+            limitMinor > 0 && limitMinor <= requestedMinor, "a freeze's limit is positive and at most requested")
         precondition(start <= end, "a freeze ends on or after its start")
         self.id = id
         self.court = court

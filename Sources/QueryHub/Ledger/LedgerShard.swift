@@ -63,7 +63,9 @@ struct LedgerShard: Sendable {
     }
 
     /// Why the instruction may not be sent (nil: it may), after catching the account up.
-    mutating func check(_ instruction: LedgerInstruction, today: LedgerDay, effects: inout AccountEffects) -> LedgerRefusal? {
+    mutating func check(_ instruction: LedgerInstruction, today: LedgerDay, effects: inout AccountEffects)
+        -> LedgerRefusal?
+    {
         let day = clock(today)
         let context = self.context
         let refusal = withAccount(instruction.header.account, today: day, effects: &effects) { account, _ in
@@ -155,7 +157,9 @@ struct LedgerShard: Sendable {
             flagged.removeFirst()
             counters.flaggedDropped += 1
         }
-        flagged.append(FlaggedReport(flag: flag, account: account, instructionId: receipt?.instructionId, day: day, receipt: receipt))
+        flagged.append(
+            FlaggedReport(
+                flag: flag, account: account, instructionId: receipt?.instructionId, day: day, receipt: receipt))
     }
 
     private mutating func finish(effects: AccountEffects) {
@@ -183,7 +187,9 @@ struct LedgerShard: Sendable {
         if credited.filter({ $0.value != 0 }) != debitedByCurrency.filter({ $0.value != 0 }) {
             problems.append("deducted \(debitedByCurrency) ≠ credited to special accounts \(credited)")
         }
-        if let debitedFromAccounts, debitedFromAccounts.filter({ $0.value != 0 }) != debitedByCurrency.filter({ $0.value != 0 }) {
+        if let debitedFromAccounts,
+            debitedFromAccounts.filter({ $0.value != 0 }) != debitedByCurrency.filter({ $0.value != 0 })
+        {
             problems.append("accounts record \(debitedFromAccounts) deducted; the shard \(debitedByCurrency)")
         }
         return problems

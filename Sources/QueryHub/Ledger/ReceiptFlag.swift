@@ -5,7 +5,7 @@ import HubProtocol
 public enum ReceiptFlag: Error, Equatable, Sendable, CustomStringConvertible {
     /// The kind of flag, for counting.
     public enum Kind: String, Sendable, CaseIterable {
-        case unknownInstruction, alreadyResolved, wrongAccount, wrongResultKind, currencyMismatch
+        case unknownInstruction, alreadyResolved, wrongResultKind, currencyMismatch
         case amountOutOfRange, heldAboveLimit, heldBeyondBalance, servedOutOfOrder
         case deductedAboveHeld, deductedAboveRequested, inconsistentAmounts, periodMismatch
     }
@@ -14,8 +14,6 @@ public enum ReceiptFlag: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownInstruction(InstructionId)
     /// The measure already has its receipt: an instruction resolves at most once per target.
     case alreadyResolved(InstructionId)
-    /// The receipt names another account than the instruction did.
-    case wrongAccount(expected: AccountKey, found: AccountKey)
     /// A freeze answered as a deduct, or similar.
     case wrongResultKind(String)
     /// An amount is not in the account's currency.
@@ -42,7 +40,6 @@ public enum ReceiptFlag: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .unknownInstruction: return .unknownInstruction
         case .alreadyResolved: return .alreadyResolved
-        case .wrongAccount: return .wrongAccount
         case .wrongResultKind: return .wrongResultKind
         case .currencyMismatch: return .currencyMismatch
         case .amountOutOfRange: return .amountOutOfRange
@@ -60,7 +57,6 @@ public enum ReceiptFlag: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .unknownInstruction(let id): return "no measure \(id) is waiting for a receipt on this account"
         case .alreadyResolved(let id): return "measure \(id) already has its receipt"
-        case .wrongAccount(let expected, let found): return "receipt for \(found), but the measure named \(expected)"
         case .wrongResultKind(let detail): return "receipt of the wrong kind: \(detail)"
         case .currencyMismatch(let expected, let found): return "amount in \(found), account in \(expected)"
         case .amountOutOfRange(let amount): return "amount \(amount) is negative or out of range"

@@ -13,11 +13,16 @@ extension LedgerSimulation {
         let amount = world.money(random.next(in: 1...60_000) * 100, index)
         // About one in twenty asks for more than a year, which must be refused.
         let end = world.today.adding(days: Int(random.next(in: 20...380)))
-        let outcome = ledger.dispatch(.freeze(FreezeInstruction(header: header, amount: amount, start: world.today, end: end)), today: world.today)
-        try record(outcome, measure: OutstandingMeasure(id: id, freezeId: id, action: .freeze), at: index, "freeze \(id)")
+        let outcome = ledger.dispatch(
+            .freeze(FreezeInstruction(header: header, amount: amount, start: world.today, end: end)), today: world.today
+        )
+        try record(
+            outcome, measure: OutstandingMeasure(id: id, freezeId: id, action: .freeze), at: index, "freeze \(id)")
         let reserved = ledger.reserved(caseNumber: chosenCase.number, currency: key.currency).minorUnits
         let cap = CaseGuardShard.capMinor(owedMinor: chosenCase.owedMinor, configuration: ledger.configuration)
-        if reserved > cap { throw fail("freeze \(id)", ["case \(chosenCase.number) reserved \(reserved) beyond its cap \(cap)"]) }
+        if reserved > cap {
+            throw fail("freeze \(id)", ["case \(chosenCase.number) reserved \(reserved) beyond its cap \(cap)"])
+        }
     }
 
     /// Renew, unfreeze or deduct on a freeze of a random account; sometimes in another court's
@@ -33,10 +38,13 @@ extension LedgerSimulation {
         let owed = world.cases.first { $0.number == freeze.caseNumber }!.owedMinor
         let id = world.newId("M")
         let header = MeasureHeader(
-            instructionId: id, court: court, caseNumber: freeze.caseNumber, account: key, amountOwed: world.money(owed, index))
+            instructionId: id, court: court, caseNumber: freeze.caseNumber, account: key,
+            amountOwed: world.money(owed, index))
         let (instruction, action) = makeMeasure(header: header, freeze: freeze, index: index)
         let outcome = ledger.dispatch(instruction, today: world.today)
-        try record(outcome, measure: OutstandingMeasure(id: id, freezeId: freeze.id, action: action), at: index, "measure \(id)")
+        try record(
+            outcome, measure: OutstandingMeasure(id: id, freezeId: freeze.id, action: action), at: index,
+            "measure \(id)")
     }
 
     private mutating func makeMeasure(
@@ -45,11 +53,16 @@ extension LedgerSimulation {
         switch random.next(below: 3) {
         case 0:
             let newEnd = freeze.end.adding(days: Int(random.next(in: 1...200)))
-            return (.renew(RenewInstruction(header: header, freezeId: freeze.id, newEnd: newEnd)), .renew(newEnd: newEnd))
+            return (
+                .renew(RenewInstruction(header: header, freezeId: freeze.id, newEnd: newEnd)), .renew(newEnd: newEnd)
+            )
         case 1:
             let partial = random.chance(percent: 50) && freeze.limit.minorUnits > 1
             let amount = partial ? world.money(random.next(in: 1...(freeze.limit.minorUnits - 1)), index) : nil
-            return (.unfreeze(UnfreezeInstruction(header: header, freezeId: freeze.id, amount: amount)), .unfreeze(amount: amount))
+            return (
+                .unfreeze(UnfreezeInstruction(header: header, freezeId: freeze.id, amount: amount)),
+                .unfreeze(amount: amount)
+            )
         default:
             // Up to 120 % of what is held, so that some ask too much and must be refused.
             let ceiling = max(100, freeze.held.minorUnits * 6 / 5)
@@ -91,8 +104,12 @@ extension LedgerSimulation {
             try expectApplied(ledger.apply(receipt, today: world.today), operation)
         } else {
             let honest = SimulatedBank.honestReceipt(for: measure, snapshot: snapshot)
-            if random.chance(percent: 16), let (broken, kinds) = SimulatedBank.breakRule(honest, measure: measure, snapshot: snapshot, random: &random) {
-                try expectFlagged(ledger.apply(broken, today: world.today), kinds: kinds, operation + " (rule-breaking)")
+            if random.chance(percent: 16),
+                let (broken, kinds) = SimulatedBank.breakRule(
+                    honest, measure: measure, snapshot: snapshot, random: &random)
+            {
+                try expectFlagged(
+                    ledger.apply(broken, today: world.today), kinds: kinds, operation + " (rule-breaking)")
                 try checkAccount(index, operation)
             }
             try expectApplied(ledger.apply(honest, today: world.today), operation)
@@ -110,11 +127,15 @@ extension LedgerSimulation {
         let operation = "report \(snapshot.key)"
         if held > 0, random.chance(percent: 15) {
             let broken = AccountReport(
-                account: snapshot.key, balance: world.money(held + snapshot.priorityClaimFunds.minorUnits + snapshot.protectedFunds.minorUnits - 1, index),
+                account: snapshot.key,
+                balance: world.money(
+                    held + snapshot.priorityClaimFunds.minorUnits + snapshot.protectedFunds.minorUnits - 1, index),
                 kind: world.accounts[index].kind, priorityClaims: world.accounts[index].claims)
             try expectFlagged(ledger.report(broken, today: world.today), kinds: [.heldBeyondBalance], operation)
         } else {
-            try expectApplied(ledger.report(world.honestReport(of: index, held: held, random: &random), today: world.today), operation)
+            try expectApplied(
+                ledger.report(world.honestReport(of: index, held: held, random: &random), today: world.today), operation
+            )
         }
         try checkAccount(index, operation)
     }
@@ -124,13 +145,17 @@ extension LedgerSimulation {
         if random.chance(percent: 60), !world.recentlyResolved.isEmpty {
             let (index, id) = world.recentlyResolved[random.next(below: world.recentlyResolved.count)]
             let key = world.accounts[index].key
-            let receipt = LedgerReceipt(instructionId: id, account: key, balance: world.money(0, index), result: .renewed(newEnd: world.today))
-            try expectFlagged(ledger.apply(receipt, today: world.today), kinds: [.alreadyResolved, .unknownInstruction], "duplicate \(id)")
+            let receipt = LedgerReceipt(
+                instructionId: id, account: key, balance: world.money(0, index), result: .renewed(newEnd: world.today))
+            try expectFlagged(
+                ledger.apply(receipt, today: world.today), kinds: [.alreadyResolved, .unknownInstruction],
+                "duplicate \(id)")
             try checkAccount(index, "duplicate \(id)")
         } else {
             let index = random.next(below: world.accounts.count)
             let receipt = LedgerReceipt(
-                instructionId: InstructionId("stray-\(step)"), account: world.accounts[index].key, balance: world.money(0, index),
+                instructionId: InstructionId("stray-\(step)"), account: world.accounts[index].key,
+                balance: world.money(0, index),
                 result: .unfrozen(released: world.money(1, index)))
             try expectFlagged(ledger.apply(receipt, today: world.today), kinds: [.unknownInstruction], "stray receipt")
         }
@@ -149,7 +174,8 @@ extension LedgerSimulation {
         let index = random.next(below: world.accounts.count)
         let key = world.accounts[index].key
         if let claim = world.accounts[index].claims.first, random.chance(percent: 50) {
-            _ = ledger.setPriorityClaimReview(account: key, claimId: claim.claimId, underReview: random.chance(percent: 50), today: world.today)
+            _ = ledger.setPriorityClaimReview(
+                account: key, claimId: claim.claimId, underReview: random.chance(percent: 50), today: world.today)
         } else if let freeze = ledger.snapshot(of: key)?.freezes.first(where: { $0.noticeDue != nil }) {
             _ = ledger.recordPriorityClaimNoticeSent(account: key, freezeId: freeze.id, today: world.today)
         }

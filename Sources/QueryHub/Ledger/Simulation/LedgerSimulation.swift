@@ -111,7 +111,8 @@ public struct LedgerSimulation {
     /// Runs every operation, checking as it goes; returns what happened or the first failure.
     public mutating func run() throws(Failure) -> Report {
         for index in world.accounts.indices {
-            try expectApplied(ledger.report(world.honestReport(of: index, random: &random), today: world.today), "opening report")
+            try expectApplied(
+                ledger.report(world.honestReport(of: index, random: &random), today: world.today), "opening report")
         }
         for current in 0..<parameters.operations {
             step = current
@@ -163,7 +164,9 @@ public struct LedgerSimulation {
         report.applied += 1
     }
 
-    mutating func expectFlagged(_ outcome: ReportOutcome, kinds: [ReceiptFlag.Kind], _ operation: String) throws(Failure) {
+    mutating func expectFlagged(_ outcome: ReportOutcome, kinds: [ReceiptFlag.Kind], _ operation: String)
+        throws(Failure)
+    {
         guard let flag = outcome.flag else { throw fail(operation, ["a rule-breaking report was applied"]) }
         guard kinds.contains(flag.kind) else {
             throw fail(operation, ["flagged as \(flag.kind) (\(flag)), expected one of \(kinds)"])
@@ -176,13 +179,16 @@ public struct LedgerSimulation {
         var hasher = StableHasher()
         for account in world.accounts {
             guard let snapshot = ledger.snapshot(of: account.key) else { continue }
-            hasher.combine("\(snapshot.balance.minorUnits)/\(snapshot.heldTotal.minorUnits)/\(snapshot.deductedTotal.minorUnits)")
+            hasher.combine(
+                "\(snapshot.balance.minorUnits)/\(snapshot.heldTotal.minorUnits)/\(snapshot.deductedTotal.minorUnits)")
             for freeze in snapshot.freezes {
-                hasher.combine("\(freeze.id)/\(freeze.state)/\(freeze.held.minorUnits)/\(freeze.limit.minorUnits)/\(freeze.end)")
+                hasher.combine(
+                    "\(freeze.id)/\(freeze.state)/\(freeze.held.minorUnits)/\(freeze.limit.minorUnits)/\(freeze.end)")
             }
         }
         let counters = ledger.counters()
-        hasher.combine("\(counters.receiptsApplied)/\(counters.reportsFlagged)/\(counters.lapses)/\(counters.takeovers)")
+        hasher.combine(
+            "\(counters.receiptsApplied)/\(counters.reportsFlagged)/\(counters.lapses)/\(counters.takeovers)")
         return hasher.value
     }
 }

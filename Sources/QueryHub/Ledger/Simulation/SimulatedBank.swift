@@ -21,7 +21,8 @@ enum SimulatedBank {
             let uncounted = min(snapshot.priorityClaimFunds.minorUnits, freeze.limit.minorUnits - held)
             result = .frozen(
                 FrozenReport(
-                    actualHeld: money(held), excess: money(freeze.limit.minorUnits - held), uncountedHeld: money(uncounted),
+                    actualHeld: money(held), excess: money(freeze.limit.minorUnits - held),
+                    uncountedHeld: money(uncounted),
                     start: freeze.start, end: freeze.end, earlierFreezes: earlier.count))
         case .renew(let newEnd):
             result = .renewed(newEnd: newEnd)
@@ -45,11 +46,16 @@ enum SimulatedBank {
         let currency = snapshot.key.currency
         func money(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: currency) }
         func with(_ result: LedgerReceipt.Result, balance: Money? = nil) -> LedgerReceipt {
-            LedgerReceipt(instructionId: honest.instructionId, account: honest.account, balance: balance ?? honest.balance, result: result)
+            LedgerReceipt(
+                instructionId: honest.instructionId, account: honest.account, balance: balance ?? honest.balance,
+                result: result)
         }
         if random.chance(percent: 10) {
             let other: Currency = currency == .cny ? .eur : .cny
-            return (with(honest.result, balance: Money(minorUnits: honest.balance.minorUnits, currency: other)), [.currencyMismatch])
+            return (
+                with(honest.result, balance: Money(minorUnits: honest.balance.minorUnits, currency: other)),
+                [.currencyMismatch]
+            )
         }
         switch honest.result {
         case .frozen(let report):
@@ -57,9 +63,16 @@ enum SimulatedBank {
         case .deducted(let deducted, let notDeducted):
             guard case .deduct(let asked, _) = measure.action else { return nil }
             switch random.next(below: 2) {
-            case 0: return (with(.deducted(deducted: money(asked.minorUnits + 1), notDeducted: notDeducted)), [.deductedAboveRequested])
+            case 0:
+                return (
+                    with(.deducted(deducted: money(asked.minorUnits + 1), notDeducted: notDeducted)),
+                    [.deductedAboveRequested]
+                )
             default:
-                return (with(.deducted(deducted: deducted, notDeducted: money(notDeducted.minorUnits + 1))), [.inconsistentAmounts])
+                return (
+                    with(.deducted(deducted: deducted, notDeducted: money(notDeducted.minorUnits + 1))),
+                    [.inconsistentAmounts]
+                )
             }
         case .unfrozen(let released):
             return (with(.unfrozen(released: money(released.minorUnits + 1))), [.inconsistentAmounts])
@@ -71,27 +84,42 @@ enum SimulatedBank {
     }
 
     private static func breakFreeze(
-        _ report: FrozenReport, with: (FrozenReport) -> LedgerReceipt, snapshot: AccountSnapshot, random: inout SplitMix64
+        _ report: FrozenReport, with: (FrozenReport) -> LedgerReceipt, snapshot: AccountSnapshot,
+        random: inout SplitMix64
     ) -> (LedgerReceipt, [ReceiptFlag.Kind])? {
         let currency = snapshot.key.currency
         func money(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: currency) }
         let limit = report.actualHeld.minorUnits + report.excess.minorUnits
         func frozen(held: Int64, excess: Int64, earlier: Int) -> FrozenReport {
             FrozenReport(
-                actualHeld: money(held), excess: money(excess), uncountedHeld: report.uncountedHeld, start: report.start,
+                actualHeld: money(held), excess: money(excess), uncountedHeld: report.uncountedHeld,
+                start: report.start,
                 end: report.end, earlierFreezes: earlier)
         }
         switch random.next(below: 4) {
         case 0:
             return (with(frozen(held: limit + 1, excess: 0, earlier: report.earlierFreezes)), [.heldAboveLimit])
         case 1 where report.earlierFreezes > 0:
-            return (with(frozen(held: report.actualHeld.minorUnits, excess: report.excess.minorUnits, earlier: report.earlierFreezes - 1)), [.servedOutOfOrder])
+            return (
+                with(
+                    frozen(
+                        held: report.actualHeld.minorUnits, excess: report.excess.minorUnits,
+                        earlier: report.earlierFreezes - 1)), [.servedOutOfOrder]
+            )
         case 2 where report.excess.minorUnits > 0:
             // One more than the honest bank could hold: beyond the balance, or before an earlier freeze.
             let held = report.actualHeld.minorUnits + 1
-            return (with(frozen(held: held, excess: limit - held, earlier: report.earlierFreezes)), [.heldBeyondBalance, .servedOutOfOrder])
+            return (
+                with(frozen(held: held, excess: limit - held, earlier: report.earlierFreezes)),
+                [.heldBeyondBalance, .servedOutOfOrder]
+            )
         default:
-            return (with(frozen(held: report.actualHeld.minorUnits, excess: report.excess.minorUnits + 1, earlier: report.earlierFreezes)), [.inconsistentAmounts])
+            return (
+                with(
+                    frozen(
+                        held: report.actualHeld.minorUnits, excess: report.excess.minorUnits + 1,
+                        earlier: report.earlierFreezes)), [.inconsistentAmounts]
+            )
         }
     }
 }

@@ -52,8 +52,10 @@ struct SimulatedWorld {
             courts.append(court)
             directory.register(
                 court: court,
-                renminbi: SpecialAccount(bankName: "Court bank", accountNumber: "\(court)-RMB", accountName: "\(court) special"),
-                foreignCurrency: SpecialAccount(bankName: "Court bank", accountNumber: "\(court)-FX", accountName: "\(court) FX"))
+                renminbi: SpecialAccount(
+                    bankName: "Court bank", accountNumber: "\(court)-RMB", accountName: "\(court) special"),
+                foreignCurrency: SpecialAccount(
+                    bankName: "Court bank", accountNumber: "\(court)-FX", accountName: "\(court) FX"))
         }
         for number in 0..<parameters.cases {
             let court = courts[random.next(below: courts.count)]
@@ -121,13 +123,17 @@ struct SimulatedWorld {
             } else {
                 let kind: PriorityClaimKind = account.kind == .joint ? .coOwnerShare : .pledge
                 let amount = money(random.next(in: 100...20_000) * 100, index)
-                accounts[index].claims = [PriorityClaimReport(claimId: "P\(index)", holder: "Holder \(index)", kind: kind, amount: amount)]
+                accounts[index].claims = [
+                    PriorityClaimReport(claimId: "P\(index)", holder: "Holder \(index)", kind: kind, amount: amount)
+                ]
             }
         }
         let claims = accounts[index].claims.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
         var protected: Int64 = 0
         if case .pension(let reserve) = account.kind { protected = reserve.minorUnits }
         let balance = held + claims + protected + random.next(in: 0...60_000) * 100
-        return AccountReport(account: account.key, balance: money(balance, index), kind: account.kind, priorityClaims: accounts[index].claims)
+        return AccountReport(
+            account: account.key, balance: money(balance, index), kind: account.kind,
+            priorityClaims: accounts[index].claims)
     }
 }
