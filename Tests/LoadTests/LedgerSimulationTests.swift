@@ -4,8 +4,12 @@ import Testing
 
 /// The deterministic simulation of the control ledger (TigerBeetle's VOPR, in small): random
 /// measures, honest and rule-breaking receipts, reports and clock jumps from one seed, with every
-/// invariant checked as it goes. `LEDGER_SIM_SEED` and `LEDGER_SIM_OPERATIONS` override the run;
-/// `hubd bench ledger-sim` runs it longer.
+/// invariant checked as it goes. After every step: the touched account's invariants, its shard's
+/// money conservation, and (after a freeze) the case's cap; the other accounts cannot have changed.
+/// After every clock jump and every 1,000 steps: every account, every shard, and every case's
+/// reservation against the sum of its live freezes' limits. Measured in a debug build on the
+/// 2-core build machine: about 9 s for 100,000 operations. `LEDGER_SIM_SEED` and
+/// `LEDGER_SIM_OPERATIONS` override the run; `hubd bench ledger-sim` runs it longer.
 @Suite("Ledger simulation")
 struct LedgerSimulationTests {
     static let environment = ProcessInfo.processInfo.environment
