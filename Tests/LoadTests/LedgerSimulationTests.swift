@@ -34,6 +34,10 @@ struct LedgerSimulationTests {
             #expect(report.counters.inflowFills > 100)
             #expect(report.counters.lapseWarnings > 100)
             #expect(report.clockJumps > 100)
+            // Every kind of rule-breaking receipt was sent, and each was flagged as what it was.
+            for kind in ReceiptFlag.Kind.allCases {
+                #expect((report.counters.flagsByKind[kind] ?? 0) > 0, "no receipt was flagged as \(kind)")
+            }
         } catch {
             Issue.record("\(error)")  // names the seed and the step to replay
         }

@@ -517,6 +517,27 @@ struct ControlLedgerTests {
         #expect(fixture.ledger.counters().measuresRefused == 12)
     }
 
+    @Test("R-B18 R-B19 a deduct receipt taking more than the court could take is flagged")
+    func deductedAboveHeld() {
+        let fixture = LedgerFixture()
+        fixture.report(balance: cny(10_000))
+        fixture.placeFreeze("F1", cny(4_000), held: cny(4_000), balance: cny(10_000), earlier: 0)
+        // 4,000 held plus 6,000 unheld: a deduct of 5,000 that may take unheld funds is allowed.
+        #expect(fixture.deduct("D1", freeze: "F1", cny(5_000), includeUnheld: true).decision.isAccepted)
+        // Before the bank answers, unheld money leaves the account: only 4,000 is left to take.
+        #expect(fixture.report(balance: cny(4_000)).isApplied)
+        let tooMuch = fixture.receipt("D1", balance: cny(0), .deducted(deducted: cny(5_000), notDeducted: cny(0)))
+        #expect(tooMuch.flag == .deductedAboveHeld(deducted: cny(5_000), deductible: cny(4_000)))
+        #expect(fixture.snapshot().deductedTotal == cny(0))
+        let honest = fixture.receipt("D1", balance: cny(0), .deducted(deducted: cny(4_000), notDeducted: cny(0)))
+        #expect(honest.isApplied)
+        #expect(fixture.state("F1") == .deducted)
+        #expect(
+            fixture.ledger.credited(to: LedgerFixture.specialAccount(LedgerFixture.courtA), currency: .cny)
+                == cny(4_000))
+        fixture.expectSound()
+    }
+
     @Test("R-P1 a pension account keeps the living-expense reserve and is deducted only as a last resort")
     func pensionAccount() {
         let fixture = LedgerFixture()

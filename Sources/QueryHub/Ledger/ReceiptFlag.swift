@@ -5,6 +5,7 @@ import HubProtocol
 public enum ReceiptFlag: Error, Equatable, Sendable, CustomStringConvertible {
     /// The kind of flag, for counting.
     public enum Kind: String, Sendable, CaseIterable {
+        /// One kind per case of ``ReceiptFlag``, with the same name.
         case unknownInstruction, alreadyResolved, wrongResultKind, currencyMismatch
         case amountOutOfRange, heldAboveLimit, heldBeyondBalance, servedOutOfOrder
         case deductedAboveHeld, deductedAboveRequested, inconsistentAmounts, periodMismatch

@@ -95,6 +95,10 @@ extension LedgerSimulation {
         guard !world.busy.isEmpty else { return try dispatchFreeze() }
         let index = world.busy[random.next(below: world.busy.count)]
         let measure = world.accounts[index].outstanding[0]
+        if case .deduct(_, true) = measure.action, random.chance(percent: 80) {
+            // Unheld money leaves before the bank serves a deduct allowed to take it.
+            try drainUnheld(index)
+        }
         let snapshot = ledger.snapshot(of: world.accounts[index].key)!
         let operation = "answer \(measure.id)"
         if random.chance(percent: 3) {
@@ -116,6 +120,16 @@ extension LedgerSimulation {
         }
         world.dequeue(at: index)
         try checkAccount(index, operation)
+    }
+
+    /// An honest report in which every unheld unit has left the account.
+    private mutating func drainUnheld(_ index: Int) throws(Failure) {
+        let snapshot = ledger.snapshot(of: world.accounts[index].key)!
+        let balance = snapshot.balance.minorUnits - snapshot.unheld.minorUnits
+        let drained = AccountReport(
+            account: snapshot.key, balance: world.money(balance, index), kind: world.accounts[index].kind,
+            priorityClaims: world.accounts[index].claims)
+        try expectApplied(ledger.report(drained, today: world.today), "drain \(snapshot.key)")
     }
 
     /// The bank reports an account: honestly (inflows, outflows of unheld money, claims that change

@@ -39,8 +39,9 @@ public struct LedgerSimulation {
         public var seed: UInt64 = 0
         /// Operations run.
         public var operations = 0
-        /// Measures accepted and refused before dispatch.
+        /// Measures accepted for dispatch.
         public var accepted = 0
+        /// Measures refused before dispatch.
         public var refused = 0
         /// Honest receipts and reports applied.
         public var applied = 0
@@ -62,7 +63,12 @@ public struct LedgerSimulation {
                 + "\(applied) receipts and reports applied, \(flaggedAsExpected) rule-breaking ones flagged; "
                 + "\(counters.lapses) lapses, \(counters.takeovers) takeovers, \(counters.inflowFills) inflow fills, "
                 + "\(counters.lapseWarnings) warnings; \(clockJumps) clock jumps to \(lastDay); "
-                + "\(fullChecks) full checks; digest \(String(digest, radix: 16))"
+                + "\(fullChecks) full checks; digest \(String(digest, radix: 16))\nflags: " + flagSummary
+        }
+
+        /// Flagged reports by kind, in a fixed order.
+        public var flagSummary: String {
+            ReceiptFlag.Kind.allCases.map { "\($0.rawValue) \(counters.flagsByKind[$0] ?? 0)" }.joined(separator: ", ")
         }
     }
 

@@ -50,18 +50,36 @@ enum SimulatedBank {
                 instructionId: honest.instructionId, account: honest.account, balance: balance ?? honest.balance,
                 result: result)
         }
-        if random.chance(percent: 10) {
+        switch random.next(below: 20) {
+        case 0, 1:
             let other: Currency = currency == .cny ? .eur : .cny
-            return (
-                with(honest.result, balance: Money(minorUnits: honest.balance.minorUnits, currency: other)),
-                [.currencyMismatch]
-            )
+            let foreign = Money(minorUnits: honest.balance.minorUnits, currency: other)
+            return (with(honest.result, balance: foreign), [.currencyMismatch])
+        case 2:
+            return (with(honest.result, balance: money(-1)), [.amountOutOfRange])
+        case 3:
+            // An answer of the wrong kind: a freeze answered as a renewal, anything else as a freeze.
+            let first = snapshot.freezes[0]
+            if case .frozen = honest.result { return (with(.renewed(newEnd: first.end)), [.wrongResultKind]) }
+            let report = FrozenReport(
+                actualHeld: money(0), excess: money(1), uncountedHeld: money(0), start: first.start, end: first.end,
+                earlierFreezes: 0)
+            return (with(.frozen(report)), [.wrongResultKind])
+        default:
+            break
         }
         switch honest.result {
         case .frozen(let report):
             return breakFreeze(report, with: { with(.frozen($0)) }, snapshot: snapshot, random: &random)
         case .deducted(let deducted, let notDeducted):
             guard case .deduct(let asked, _) = measure.action else { return nil }
+            // The honest bank took less than asked only because that was all it could take.
+            if deducted.minorUnits < asked.minorUnits, random.chance(percent: 80) {
+                let more = deducted.minorUnits + 1
+                let fromHeld = min(more, deducted.minorUnits + notDeducted.minorUnits)
+                let rest = deducted.minorUnits + notDeducted.minorUnits - fromHeld
+                return (with(.deducted(deducted: money(more), notDeducted: money(rest))), [.deductedAboveHeld])
+            }
             switch random.next(below: 2) {
             case 0:
                 return (
