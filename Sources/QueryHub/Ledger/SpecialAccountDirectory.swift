@@ -1,0 +1,39 @@
+import HubProtocol
+
+/// Each court's registered special accounts (执行款专户, R-B5): one for renminbi and one for
+/// foreign currency (R-B17). The ledger refuses a deduct whose target is not the one registered
+/// for the issuing court and the account's currency.
+public struct SpecialAccountDirectory: Sendable {
+    /// One court's special accounts.
+    public struct Entry: Sendable, Equatable {
+        /// The renminbi special account (执行款专户).
+        public var renminbi: SpecialAccount?
+        /// The foreign-currency special account (外币执行款专户).
+        public var foreignCurrency: SpecialAccount?
+
+        /// An entry; either account may be missing (then deducts in that currency are refused).
+        public init(renminbi: SpecialAccount?, foreignCurrency: SpecialAccount?) {
+            self.renminbi = renminbi
+            self.foreignCurrency = foreignCurrency
+        }
+    }
+
+    private var entries: [CourtCode: Entry] = [:]
+
+    /// An empty directory.
+    public init() {}
+
+    /// Records (or replaces) a court's special accounts. Approval and the record of the change
+    /// (R-B5) belong to the registry that calls this.
+    public mutating func register(court: CourtCode, renminbi: SpecialAccount?, foreignCurrency: SpecialAccount?) {
+        entries[court] = Entry(renminbi: renminbi, foreignCurrency: foreignCurrency)
+    }
+
+    /// The account deducted funds in `currency` must go to for `court`, or nil when none is
+    /// registered: renminbi to the renminbi account, any other currency to the foreign-currency
+    /// account (R-B17).
+    public func target(court: CourtCode, currency: Currency) -> SpecialAccount? {
+        guard let entry = entries[court] else { return nil }
+        return currency == .cny ? entry.renminbi : entry.foreignCurrency
+    }
+}
