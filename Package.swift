@@ -141,5 +141,11 @@ let package = Package(
             path: "Tests/UnitTests",
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "LoadTests",
+            dependencies: ["HubProtocol", "QueryHub", "BankAdapter", "PoliceAdapter", "HubPKI", "HubClient"],
+            path: "Tests/LoadTests",
+            swiftSettings: strictSettings
+        ),
     ]
 )

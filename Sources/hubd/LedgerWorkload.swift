@@ -11,8 +11,8 @@ struct LedgerWorkload: Sendable {
 
     let ledger: ControlLedger
     let keys: [AccountKey]
-    let court = CourtCode("B100")
-    let target = SpecialAccount(bankName: "Court bank", accountNumber: "B100-RMB", accountName: "B100 special")
+    let court = LedgerCourt("B100")
+    let target = LedgerSpecialAccount(bankName: "Court bank", accountNumber: "B100-RMB", accountName: "B100 special")
     let today = LedgerDay(daysSinceEpoch: 20_514)  // 2026-03-02
 
     init(accounts: Int, shards: Int) {
@@ -47,14 +47,14 @@ struct LedgerWorkload: Sendable {
     }
 
     private func runCycle(on key: AccountKey, id: String) -> Int {
-        let caseNumber = CaseNumber("(2026)执\(key.accountNumber)号")
+        let caseNumber = LedgerCase("(2026)执\(key.accountNumber)号")
         let owed = Money(minorUnits: 10_000_000_00, currency: .cny)
         func header(_ suffix: String) -> MeasureHeader {
             MeasureHeader(
-                instructionId: InstructionId(id + suffix), court: court, caseNumber: caseNumber, account: key,
+                instructionId: LedgerInstructionID(id + suffix), court: court, caseNumber: caseNumber, account: key,
                 amountOwed: owed)
         }
-        let freezeId = InstructionId(id + "F")
+        let freezeId = LedgerInstructionID(id + "F")
         var failures = 0
         let freeze = FreezeInstruction(
             header: header("F"), amount: Self.freezeAmount, start: today, end: today.adding(days: 180))
@@ -77,7 +77,7 @@ struct LedgerWorkload: Sendable {
         return failures
     }
 
-    private func apply(_ id: InstructionId, _ key: AccountKey, _ balance: Money, _ result: LedgerReceipt.Result) -> Int
+    private func apply(_ id: LedgerInstructionID, _ key: AccountKey, _ balance: Money, _ result: LedgerReceipt.Result) -> Int
     {
         let receipt = LedgerReceipt(instructionId: id, account: key, balance: balance, result: result)
         return ledger.apply(receipt, today: today).isApplied ? 0 : 1

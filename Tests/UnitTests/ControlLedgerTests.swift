@@ -8,17 +8,17 @@ func usd(_ dollars: Int64) -> Money { Money(minorUnits: dollars * 100, currency:
 
 /// A ledger with three courts, their special accounts, and helpers that speak in receipts.
 struct LedgerFixture {
-    static let courtA = CourtCode("1101")
-    static let courtB = CourtCode("1102")
-    static let courtC = CourtCode("1103")
-    static let caseA = CaseNumber("(2026)京0101执100号")
-    static let caseB = CaseNumber("(2026)京0102执200号")
-    static let caseC = CaseNumber("(2026)京0103执300号")
+    static let courtA = LedgerCourt("1101")
+    static let courtB = LedgerCourt("1102")
+    static let courtC = LedgerCourt("1103")
+    static let caseA = LedgerCase("(2026)京0101执100号")
+    static let caseB = LedgerCase("(2026)京0102执200号")
+    static let caseC = LedgerCase("(2026)京0103执300号")
     static let account = AccountKey(bankCode: "ICBC", accountNumber: "6222020200000001", currency: .cny)
     static let monday = try! LedgerDay(iso8601: "2026-03-02")
 
-    static func specialAccount(_ court: CourtCode, foreign: Bool = false) -> SpecialAccount {
-        SpecialAccount(
+    static func specialAccount(_ court: LedgerCourt, foreign: Bool = false) -> LedgerSpecialAccount {
+        LedgerSpecialAccount(
             bankName: "Bank of China Beijing", accountNumber: "\(court.value)\(foreign ? "-FX" : "-RMB")",
             accountName: "Court \(court.value) \(foreign ? "foreign-currency" : "") special account")
     }
@@ -41,11 +41,11 @@ struct LedgerFixture {
     }
 
     func header(
-        _ id: String, court: CourtCode = courtA, caseNumber: CaseNumber = caseA, account: AccountKey = account,
+        _ id: String, court: LedgerCourt = courtA, caseNumber: LedgerCase = caseA, account: AccountKey = account,
         owed: Money? = nil
     ) -> MeasureHeader {
         MeasureHeader(
-            instructionId: InstructionId(id), court: court, caseNumber: caseNumber, account: account,
+            instructionId: LedgerInstructionID(id), court: court, caseNumber: caseNumber, account: account,
             amountOwed: owed ?? Money(minorUnits: 1_000_000 * 100, currency: account.currency))
     }
 
@@ -59,7 +59,7 @@ struct LedgerFixture {
 
     @discardableResult
     func freeze(
-        _ id: String, _ amount: Money, court: CourtCode = courtA, caseNumber: CaseNumber = caseA,
+        _ id: String, _ amount: Money, court: LedgerCourt = courtA, caseNumber: LedgerCase = caseA,
         account: AccountKey = account, owed: Money? = nil, days: Int = 180
     ) -> DispatchOutcome {
         let header = header(id, court: court, caseNumber: caseNumber, account: account, owed: owed)
@@ -81,14 +81,14 @@ struct LedgerFixture {
             earlierFreezes: earlier)
         return ledger.apply(
             LedgerReceipt(
-                instructionId: InstructionId(id), account: account, balance: balance, result: .frozen(report)),
+                instructionId: LedgerInstructionID(id), account: account, balance: balance, result: .frozen(report)),
             today: today)
     }
 
     /// Dispatches a freeze and confirms it with the bank's answer.
     func placeFreeze(
-        _ id: String, _ amount: Money, held: Money, balance: Money, earlier: Int, court: CourtCode = courtA,
-        caseNumber: CaseNumber = caseA, account: AccountKey = account, days: Int = 180
+        _ id: String, _ amount: Money, held: Money, balance: Money, earlier: Int, court: LedgerCourt = courtA,
+        caseNumber: LedgerCase = caseA, account: AccountKey = account, days: Int = 180
     ) {
         let dispatched = freeze(id, amount, court: court, caseNumber: caseNumber, account: account, days: days)
         #expect(dispatched.decision.isAccepted, "freeze \(id): \(dispatched.decision)")
@@ -98,13 +98,13 @@ struct LedgerFixture {
     }
 
     func deduct(
-        _ id: String, freeze: String, _ amount: Money, court: CourtCode = courtA, caseNumber: CaseNumber = caseA,
-        account: AccountKey = account, target: SpecialAccount? = nil, includeUnheld: Bool = false,
+        _ id: String, freeze: String, _ amount: Money, court: LedgerCourt = courtA, caseNumber: LedgerCase = caseA,
+        account: AccountKey = account, target: LedgerSpecialAccount? = nil, includeUnheld: Bool = false,
         otherAssetsInsufficient: Bool = false
     ) -> DispatchOutcome {
         let foreign = account.currency != .cny
         let instruction = DeductInstruction(
-            header: header(id, court: court, caseNumber: caseNumber, account: account), freezeId: InstructionId(freeze),
+            header: header(id, court: court, caseNumber: caseNumber, account: account), freezeId: LedgerInstructionID(freeze),
             amount: amount, target: target ?? Self.specialAccount(court, foreign: foreign),
             includeUnheldFunds: includeUnheld, otherAssetsInsufficient: otherAssetsInsufficient)
         return ledger.dispatch(.deduct(instruction), today: today)
@@ -114,37 +114,37 @@ struct LedgerFixture {
         -> ReportOutcome
     {
         ledger.apply(
-            LedgerReceipt(instructionId: InstructionId(id), account: account, balance: balance, result: result),
+            LedgerReceipt(instructionId: LedgerInstructionID(id), account: account, balance: balance, result: result),
             today: today)
     }
 
     func unfreeze(
-        _ id: String, freeze: String, _ amount: Money? = nil, court: CourtCode = courtA, caseNumber: CaseNumber = caseA
+        _ id: String, freeze: String, _ amount: Money? = nil, court: LedgerCourt = courtA, caseNumber: LedgerCase = caseA
     ) -> DispatchOutcome {
         ledger.dispatch(
             .unfreeze(
                 UnfreezeInstruction(
-                    header: header(id, court: court, caseNumber: caseNumber), freezeId: InstructionId(freeze),
+                    header: header(id, court: court, caseNumber: caseNumber), freezeId: LedgerInstructionID(freeze),
                     amount: amount)), today: today)
     }
 
     func renew(
-        _ id: String, freeze: String, to newEnd: LedgerDay, court: CourtCode = courtA, caseNumber: CaseNumber = caseA
+        _ id: String, freeze: String, to newEnd: LedgerDay, court: LedgerCourt = courtA, caseNumber: LedgerCase = caseA
     ) -> DispatchOutcome {
         ledger.dispatch(
             .renew(
                 RenewInstruction(
-                    header: header(id, court: court, caseNumber: caseNumber), freezeId: InstructionId(freeze),
+                    header: header(id, court: court, caseNumber: caseNumber), freezeId: LedgerInstructionID(freeze),
                     newEnd: newEnd)), today: today)
     }
 
     func snapshot(_ account: AccountKey = account) -> AccountSnapshot { ledger.snapshot(of: account)! }
 
     func held(_ id: String, account: AccountKey = account) -> Money? {
-        snapshot(account).freeze(InstructionId(id))?.held
+        snapshot(account).freeze(LedgerInstructionID(id))?.held
     }
 
-    func state(_ id: String) -> FreezeState? { snapshot().freeze(InstructionId(id))?.state }
+    func state(_ id: String) -> FreezeState? { snapshot().freeze(LedgerInstructionID(id))?.state }
 
     func expectSound(sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(ledger.invariantViolations(quiescent: true) == [], sourceLocation: sourceLocation)
@@ -169,7 +169,7 @@ struct ControlLedgerTests {
         #expect(
             inflow.events == [
                 .heldIncreased(
-                    account: LedgerFixture.account, freeze: InstructionId("F1"), amount: cny(5_000), cause: .inflow)
+                    account: LedgerFixture.account, freeze: LedgerInstructionID("F1"), amount: cny(5_000), cause: .inflow)
             ])
         #expect(fixture.held("F1") == cny(8_000))
 
@@ -204,9 +204,9 @@ struct ControlLedgerTests {
         #expect(
             applied.events == [
                 .heldIncreased(
-                    account: LedgerFixture.account, freeze: InstructionId("B"), amount: cny(2_000), cause: .takeover),
+                    account: LedgerFixture.account, freeze: LedgerInstructionID("B"), amount: cny(2_000), cause: .takeover),
                 .heldIncreased(
-                    account: LedgerFixture.account, freeze: InstructionId("C"), amount: cny(4_000), cause: .takeover),
+                    account: LedgerFixture.account, freeze: LedgerInstructionID("C"), amount: cny(4_000), cause: .takeover),
             ])
         #expect([fixture.state("A"), fixture.state("B"), fixture.state("C")] == [.released, .active, .active])
         #expect([fixture.held("B"), fixture.held("C")] == [cny(6_000), cny(4_000)])
@@ -227,7 +227,7 @@ struct ControlLedgerTests {
         #expect(
             events.contains(
                 .lapsed(
-                    account: LedgerFixture.account, freeze: InstructionId("A"), court: LedgerFixture.courtA, end: end,
+                    account: LedgerFixture.account, freeze: LedgerInstructionID("A"), court: LedgerFixture.courtA, end: end,
                     released: cny(6_000))))
         #expect([fixture.state("A"), fixture.state("B"), fixture.state("C")] == [.lapsed, .active, .active])
         #expect([fixture.held("B"), fixture.held("C")] == [cny(6_000), cny(4_000)])
@@ -263,7 +263,7 @@ struct ControlLedgerTests {
         #expect(!events.contains { if case .lapsed = $0 { return true } else { return false } })
         #expect(fixture.snapshot().freezes.map(\.id.value) == ["A", "B", "C"])
         #expect([fixture.held("A"), fixture.held("B"), fixture.held("C")] == [cny(6_000), cny(4_000), cny(0)])
-        #expect(fixture.snapshot().freeze(InstructionId("A"))?.end == newEnd)
+        #expect(fixture.snapshot().freeze(LedgerInstructionID("A"))?.end == newEnd)
         fixture.expectSound()
     }
 
@@ -296,13 +296,13 @@ struct ControlLedgerTests {
         #expect(fixture.renew("R2", freeze: "A", to: LedgerFixture.monday.adding(months: 12)).decision.isAccepted)
         #expect(
             refusal(fixture.renew("R3", freeze: "B", to: LedgerFixture.monday.adding(days: 200)))
-                == .freezeOwnedByAnotherCourt(freeze: InstructionId("B"), owner: LedgerFixture.courtB))
+                == .freezeOwnedByAnotherCourt(freeze: LedgerInstructionID("B"), owner: LedgerFixture.courtB))
         #expect(
             refusal(fixture.renew("R4", freeze: "A", to: LedgerFixture.monday.adding(days: 200)))
-                == .measureInFlight(freeze: InstructionId("A"), pending: InstructionId("R2")))
+                == .measureInFlight(freeze: LedgerInstructionID("A"), pending: LedgerInstructionID("R2")))
         #expect(
             refusal(fixture.renew("R5", freeze: "Z", to: LedgerFixture.monday.adding(days: 200)))
-                == .freezeNotFound(InstructionId("Z")))
+                == .freezeNotFound(LedgerInstructionID("Z")))
     }
 
     @Test("R-B19 a partial deduct leaves the rest held; the receipt must say so")
@@ -320,7 +320,7 @@ struct ControlLedgerTests {
         #expect(fixture.held("F1") == cny(10_000))
         let right = fixture.receipt("D1", balance: cny(6_000), .deducted(deducted: cny(4_000), notDeducted: cny(6_000)))
         #expect(right.isApplied)
-        let freeze = fixture.snapshot().freeze(InstructionId("F1"))
+        let freeze = fixture.snapshot().freeze(LedgerInstructionID("F1"))
         #expect(freeze?.held == cny(6_000))
         #expect(freeze?.limit == cny(6_000))
         #expect(freeze?.state == .active)
@@ -350,10 +350,10 @@ struct ControlLedgerTests {
         #expect(
             confirmed.events == [
                 .priorityClaimNoticeDue(
-                    account: LedgerFixture.account, freeze: InstructionId("F1"), court: LedgerFixture.courtA,
+                    account: LedgerFixture.account, freeze: LedgerInstructionID("F1"), court: LedgerFixture.courtA,
                     holders: ["Huaxia Guarantee Co."], due: due, estimated: false)
             ])
-        #expect(fixture.snapshot().freeze(InstructionId("F1"))?.uncountedHeld == cny(4_000))
+        #expect(fixture.snapshot().freeze(LedgerInstructionID("F1"))?.uncountedHeld == cny(4_000))
         #expect(fixture.snapshot().heldTotal == cny(6_000))
 
         #expect(
@@ -371,7 +371,7 @@ struct ControlLedgerTests {
         #expect(
             fixture.ledger.advance(to: fixture.today) == [
                 .priorityClaimNoticeOverdue(
-                    account: LedgerFixture.account, freeze: InstructionId("F1"), court: LedgerFixture.courtA, due: due)
+                    account: LedgerFixture.account, freeze: LedgerInstructionID("F1"), court: LedgerFixture.courtA, due: due)
             ])
         fixture.expectSound()
     }
@@ -390,7 +390,7 @@ struct ControlLedgerTests {
         #expect(
             ended.events == [
                 .heldIncreased(
-                    account: LedgerFixture.account, freeze: InstructionId("F1"), amount: cny(4_000), cause: .inflow)
+                    account: LedgerFixture.account, freeze: LedgerInstructionID("F1"), amount: cny(4_000), cause: .inflow)
             ])
         #expect(fixture.deduct("D1", freeze: "F1", cny(10_000)).decision.isAccepted)
         fixture.expectSound()
@@ -462,7 +462,7 @@ struct ControlLedgerTests {
             let granted = allowanceBasisPoints == 0 ? cny(2_000) : cny(3_000)
             #expect(outcome.decision == .accepted(grantedAmount: granted, reduction: reason))
             #expect(fixture.ledger.reserved(caseNumber: LedgerFixture.caseA, currency: .cny) == cap)
-            #expect(fixture.snapshot(second).freeze(InstructionId("F2"))?.limit == granted)
+            #expect(fixture.snapshot(second).freeze(LedgerInstructionID("F2"))?.limit == granted)
             // Full: nothing more for this case anywhere.
             #expect(refusal(fixture.freeze("F3", cny(1), account: second, owed: owed)) != nil)
         }
@@ -486,17 +486,17 @@ struct ControlLedgerTests {
             return
         }
         fixture.placeFreeze("F1", cny(4_000), held: cny(4_000), balance: cny(10_000), earlier: 0)
-        #expect(refusal(fixture.freeze("F1", cny(10))) == .duplicateInstruction(InstructionId("F1")))
+        #expect(refusal(fixture.freeze("F1", cny(10))) == .duplicateInstruction(LedgerInstructionID("F1")))
         #expect(
             refusal(fixture.deduct("D1", freeze: "F1", cny(4_001)))
                 == .deductAboveHeld(requested: cny(4_001), held: cny(4_000), unheldAvailable: cny(0)))
         #expect(
             refusal(fixture.deduct("D2", freeze: "F1", cny(100), court: LedgerFixture.courtB))
-                == .freezeOwnedByAnotherCourt(freeze: InstructionId("F1"), owner: LedgerFixture.courtA))
+                == .freezeOwnedByAnotherCourt(freeze: LedgerInstructionID("F1"), owner: LedgerFixture.courtA))
         #expect(
             refusal(fixture.deduct("D3", freeze: "F1", cny(100), caseNumber: LedgerFixture.caseB))
-                == .freezeOfAnotherCase(freeze: InstructionId("F1"), caseNumber: LedgerFixture.caseA))
-        let elsewhere = SpecialAccount(bankName: "Somewhere", accountNumber: "999", accountName: "Not the court")
+                == .freezeOfAnotherCase(freeze: LedgerInstructionID("F1"), caseNumber: LedgerFixture.caseA))
+        let elsewhere = LedgerSpecialAccount(bankName: "Somewhere", accountNumber: "999", accountName: "Not the court")
         #expect(
             refusal(fixture.deduct("D4", freeze: "F1", cny(100), target: elsewhere))
                 == .wrongSpecialAccount(expected: LedgerFixture.specialAccount(LedgerFixture.courtA), found: elsewhere))
@@ -513,7 +513,7 @@ struct ControlLedgerTests {
         #expect(fixture.deduct("D6", freeze: "F1", cny(5_000), includeUnheld: true).decision.isAccepted)
         #expect(
             refusal(fixture.unfreeze("U2", freeze: "F2", court: LedgerFixture.courtB, caseNumber: LedgerFixture.caseB))
-                == .freezeNotConfirmed(InstructionId("F2")))
+                == .freezeNotConfirmed(LedgerInstructionID("F2")))
         #expect(fixture.ledger.counters().measuresRefused == 12)
     }
 
@@ -595,10 +595,10 @@ struct ControlLedgerTests {
             fixture.receipt("D1", balance: cny(4_000), .deducted(deducted: cny(6_000), notDeducted: cny(0))).isApplied)
         #expect(
             fixture.receipt("D1", balance: cny(4_000), .deducted(deducted: cny(6_000), notDeducted: cny(0))).flag
-                == .alreadyResolved(InstructionId("D1")))
+                == .alreadyResolved(LedgerInstructionID("D1")))
         #expect(
             fixture.receipt("nope", balance: cny(4_000), .renewed(newEnd: fixture.today)).flag
-                == .unknownInstruction(InstructionId("nope")))
+                == .unknownInstruction(LedgerInstructionID("nope")))
         after = fixture.snapshot()
         #expect(after.deductedTotal == cny(6_000))
         let counters = fixture.ledger.counters()
@@ -616,13 +616,13 @@ struct ControlLedgerTests {
         // Ends Fri 2026-10-09; five working days before, across National Day and Mid-Autumn, is Thu Sep 24.
         let days = fixture.today.days(until: try LedgerDay(iso8601: "2026-10-09"))
         fixture.placeFreeze("F1", cny(1_000), held: cny(1_000), balance: cny(1_000), earlier: 0, days: days)
-        #expect(fixture.snapshot().freeze(InstructionId("F1"))?.warningDay == (try LedgerDay(iso8601: "2026-09-24")))
+        #expect(fixture.snapshot().freeze(LedgerInstructionID("F1"))?.warningDay == (try LedgerDay(iso8601: "2026-09-24")))
         #expect(fixture.ledger.advance(to: try LedgerDay(iso8601: "2026-09-23")) == [])
         let warning = fixture.ledger.advance(to: try LedgerDay(iso8601: "2026-09-24"))
         #expect(
             warning == [
                 .lapseWarning(
-                    account: LedgerFixture.account, freeze: InstructionId("F1"), court: LedgerFixture.courtA,
+                    account: LedgerFixture.account, freeze: LedgerInstructionID("F1"), court: LedgerFixture.courtA,
                     end: try LedgerDay(iso8601: "2026-10-09"), estimated: false)
             ])
         #expect(fixture.ledger.advance(to: try LedgerDay(iso8601: "2026-09-25")) == [])  // once only
@@ -634,14 +634,14 @@ struct ControlLedgerTests {
         fixture.today = try LedgerDay(iso8601: "2026-12-01")
         fixture.report(balance: cny(1_000))
         fixture.placeFreeze("F1", cny(1_000), held: cny(1_000), balance: cny(1_000), earlier: 0, days: 60)
-        let freeze = fixture.snapshot().freeze(InstructionId("F1"))
+        let freeze = fixture.snapshot().freeze(LedgerInstructionID("F1"))
         let end = fixture.today.adding(days: 60)
         #expect(freeze?.warningDay == end.adding(days: -(5 * 7 / 5 + 2 + HolidaySchedule.maximumHolidayDays)))
         let events = fixture.ledger.advance(to: end.adding(days: -20))
         #expect(
             events == [
                 .lapseWarning(
-                    account: LedgerFixture.account, freeze: InstructionId("F1"), court: LedgerFixture.courtA, end: end,
+                    account: LedgerFixture.account, freeze: LedgerInstructionID("F1"), court: LedgerFixture.courtA, end: end,
                     estimated: true)
             ])
     }

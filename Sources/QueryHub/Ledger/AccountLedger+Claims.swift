@@ -53,7 +53,7 @@ extension AccountLedger {
     }
 
     /// Records that the court sent the notice to the claim holders for a freeze; false if unknown.
-    mutating func recordNoticeSent(freezeId: InstructionId) -> Bool {
+    mutating func recordNoticeSent(freezeId: LedgerInstructionID) -> Bool {
         guard let index = book.index(of: freezeId), book.freezes[index].noticeDue != nil else { return false }
         book.freezes[index].noticeSent = true
         return true

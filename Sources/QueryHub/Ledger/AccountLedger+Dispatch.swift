@@ -64,7 +64,7 @@ extension AccountLedger {
 
     /// Renew, unfreeze and deduct refer to a live, confirmed freeze of the issuing court and case,
     /// with no other measure on it still waiting for its receipt.
-    private func ownedFreezeRefusal(_ freezeId: InstructionId, header: MeasureHeader) -> LedgerRefusal? {
+    private func ownedFreezeRefusal(_ freezeId: LedgerInstructionID, header: MeasureHeader) -> LedgerRefusal? {
         guard let index = book.index(of: freezeId) else { return .freezeNotFound(freezeId) }
         let freeze = book.freezes[index]
         guard freeze.court == header.court else {
@@ -144,7 +144,7 @@ extension AccountLedger {
     }
 
     private mutating func markInFlight(
-        _ freezeId: InstructionId, by id: InstructionId, action: PendingMeasure.Action, arrival: UInt64
+        _ freezeId: LedgerInstructionID, by id: LedgerInstructionID, action: PendingMeasure.Action, arrival: UInt64
     ) {
         let index = book.index(of: freezeId)!
         precondition(book.freezes[index].measureInFlight == nil, "one measure in flight per freeze")

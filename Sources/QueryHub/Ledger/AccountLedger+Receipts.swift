@@ -68,7 +68,7 @@ extension AccountLedger {
 
     /// Replaces the book with the checked draft and resolves the measure.
     private mutating func commit(
-        _ draft: FreezeBook, measure: PendingMeasure, id: InstructionId, index: Int, today: LedgerDay,
+        _ draft: FreezeBook, measure: PendingMeasure, id: LedgerInstructionID, index: Int, today: LedgerDay,
         context: LedgerContext, events: inout [LedgerEvent]
     ) {
         book = draft

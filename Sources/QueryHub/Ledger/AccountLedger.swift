@@ -6,12 +6,12 @@ struct PendingMeasure: Sendable, Equatable {
         case freeze
         case renew(newEnd: LedgerDay)
         case unfreeze(amountMinor: Int64?)
-        case deduct(amountMinor: Int64, includeUnheldFunds: Bool, target: SpecialAccount)
+        case deduct(amountMinor: Int64, includeUnheldFunds: Bool, target: LedgerSpecialAccount)
     }
 
     let action: Action
     /// The freeze the measure acts on (for a freeze, itself).
-    let freezeId: InstructionId
+    let freezeId: LedgerInstructionID
     /// Arrival order on the account, shared with freezes: what the bank serves first.
     let arrival: UInt64
 }
@@ -33,7 +33,7 @@ struct AccountLedger: Sendable {
     var book = FreezeBook()
     var claims: [ClaimState] = []
     /// Measures sent and not yet answered, by instruction id.
-    var pending: [InstructionId: PendingMeasure] = [:]
+    var pending: [LedgerInstructionID: PendingMeasure] = [:]
     var resolved: ResolvedLog
     /// Money deducted out of the account: from freezes' holds, and from unheld funds.
     var deductedFromHeldMinor: Int64 = 0
@@ -55,7 +55,7 @@ struct AccountLedger: Sendable {
     }
 
     /// True when an instruction id is already known here in any role.
-    func knows(_ id: InstructionId) -> Bool {
+    func knows(_ id: LedgerInstructionID) -> Bool {
         pending[id] != nil || resolved.contains(id) || book.index(of: id) != nil
     }
 

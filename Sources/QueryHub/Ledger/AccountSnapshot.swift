@@ -3,11 +3,11 @@ import HubProtocol
 /// A read-only view of one freeze, for reports and tests.
 public struct FreezeSnapshot: Sendable, Equatable {
     /// The freeze instruction's id.
-    public let id: InstructionId
+    public let id: LedgerInstructionID
     /// The court that owns it.
-    public let court: CourtCode
+    public let court: LedgerCourt
     /// The case it is for.
-    public let caseNumber: CaseNumber
+    public let caseNumber: LedgerCase
     /// What was asked (应冻结金额).
     public let requested: Money
     /// What it may hold now (lowered by partial unfreezes and deducts, or by the case guard).
@@ -52,7 +52,7 @@ public struct AccountSnapshot: Sendable, Equatable {
     public let freezes: [FreezeSnapshot]
 
     /// The freeze with this id, if retained.
-    public func freeze(_ id: InstructionId) -> FreezeSnapshot? {
+    public func freeze(_ id: LedgerInstructionID) -> FreezeSnapshot? {
         freezes.first { $0.id == id }
     }
 }

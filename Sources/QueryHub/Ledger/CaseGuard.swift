@@ -2,7 +2,7 @@ import HubProtocol
 
 /// One case's reserved total in one currency.
 struct CaseKey: Hashable, Sendable {
-    let caseNumber: CaseNumber
+    let caseNumber: LedgerCase
     let currency: Currency
 }
 

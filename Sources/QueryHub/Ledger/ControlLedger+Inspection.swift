@@ -21,7 +21,7 @@ extension ControlLedger {
     }
 
     /// What a case has reserved (the sum of its live freezes' limits) in one currency.
-    public func reserved(caseNumber: CaseNumber, currency: Currency) -> Money {
+    public func reserved(caseNumber: LedgerCase, currency: Currency) -> Money {
         let key = CaseKey(caseNumber: caseNumber, currency: currency)
         let minor = caseShardList[Int(caseNumber.stableHash % UInt64(caseShardList.count))].withLock {
             $0.reserved[key] ?? 0
@@ -30,7 +30,7 @@ extension ControlLedger {
     }
 
     /// What has reached a special account by deduct, in one currency.
-    public func credited(to target: SpecialAccount, currency: Currency) -> Money {
+    public func credited(to target: LedgerSpecialAccount, currency: Currency) -> Money {
         let key = CreditKey(target: target, currency: currency)
         var total: Int64 = 0
         for shard in accountShardList { total += shard.withLock { $0.credits[key] ?? 0 } }
@@ -54,7 +54,7 @@ extension ControlLedger {
 
     /// Records that the court notified the priority-claim holders about a freeze (R-B16), which
     /// stops the overdue event. Returns false when there is no such notice to send.
-    public func recordPriorityClaimNoticeSent(account: AccountKey, freezeId: InstructionId, today: LedgerDay) -> Bool {
+    public func recordPriorityClaimNoticeSent(account: AccountKey, freezeId: LedgerInstructionID, today: LedgerDay) -> Bool {
         var effects = AccountEffects()
         let changed = accountShard(account).withLock {
             $0.update(account, today: today, effects: &effects) { $0.recordNoticeSent(freezeId: freezeId) }
@@ -65,7 +65,7 @@ extension ControlLedger {
 
     /// Registers (or replaces) a court's special accounts (R-B5) in every shard's copy of the
     /// directory. Rare; takes each shard's lock in turn.
-    public func registerSpecialAccounts(court: CourtCode, renminbi: SpecialAccount?, foreignCurrency: SpecialAccount?) {
+    public func registerSpecialAccounts(court: LedgerCourt, renminbi: LedgerSpecialAccount?, foreignCurrency: LedgerSpecialAccount?) {
         for shard in accountShardList {
             shard.withLock {
                 $0.context.specialAccounts.register(court: court, renminbi: renminbi, foreignCurrency: foreignCurrency)

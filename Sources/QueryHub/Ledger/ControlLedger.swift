@@ -52,7 +52,7 @@ public final class ControlLedger: Sendable {
         Int(account.stableHash % UInt64(accountShards.count))
     }
 
-    private func caseShard(_ caseNumber: CaseNumber) -> Locked<CaseGuardShard> {
+    private func caseShard(_ caseNumber: LedgerCase) -> Locked<CaseGuardShard> {
         caseShards[Int(caseNumber.stableHash % UInt64(caseShards.count))]
     }
 

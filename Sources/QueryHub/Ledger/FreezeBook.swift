@@ -42,7 +42,7 @@ struct FreezeBook: Sendable, Equatable {
         max(0, unheldMinor - pendingLimitsMinor(before: arrival))
     }
 
-    func index(of id: InstructionId) -> Int? {
+    func index(of id: LedgerInstructionID) -> Int? {
         freezes.firstIndex { $0.id == id }
     }
 
@@ -111,7 +111,7 @@ struct FreezeBook: Sendable, Equatable {
 enum BookViolation: Equatable, Sendable, CustomStringConvertible {
     case heldAboveLimit(index: Int)
     case heldBeyondCapacity(heldMinor: Int64, capacityMinor: Int64)
-    case outOfOrder(earlier: InstructionId, later: InstructionId)
+    case outOfOrder(earlier: LedgerInstructionID, later: LedgerInstructionID)
     case arrivalOrder(index: Int)
     case badAmounts(index: Int, detail: String)
 
@@ -134,7 +134,7 @@ extension FreezeBook {
     /// - queue order is arrival order: arrivals strictly increase, and no freeze holds funds while
     ///   an earlier confirmed freeze is below its limit.
     func firstViolation() -> BookViolation? {
-        var unfilledEarlier: InstructionId?
+        var unfilledEarlier: LedgerInstructionID?
         for (index, freeze) in freezes.enumerated() {
             if index > 0, freezes[index - 1].arrival >= freeze.arrival { return .arrivalOrder(index: index) }
             if freeze.heldMinor < 0 || freeze.uncountedMinor < 0 || freeze.deductedMinor < 0 {

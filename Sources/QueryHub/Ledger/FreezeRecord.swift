@@ -2,9 +2,9 @@
 /// an unfreeze voids it (wholly or in part), its end times it out.
 struct FreezeRecord: Sendable, Equatable {
     /// The freeze instruction's id; renew, unfreeze and deduct refer to it.
-    let id: InstructionId
-    let court: CourtCode
-    let caseNumber: CaseNumber
+    let id: LedgerInstructionID
+    let court: LedgerCourt
+    let caseNumber: LedgerCase
     /// Position in the account's line: strictly increasing in arrival order (R-B13).
     let arrival: UInt64
     /// What the court asked (应冻结金额), in minor units.
@@ -20,7 +20,7 @@ struct FreezeRecord: Sendable, Equatable {
     var state = FreezeState.pending
     /// The renew, unfreeze or deduct waiting for its receipt; while set, the freeze does not lapse,
     /// because the bank acted on it when it was served (R-B20), before its end.
-    var measureInFlight: InstructionId?
+    var measureInFlight: LedgerInstructionID?
     /// When to warn of the coming end (R-E7); nil until confirmed.
     var warningDay: LedgerDay?
     var warningEstimated = false
@@ -34,7 +34,7 @@ struct FreezeRecord: Sendable, Equatable {
     var deductedMinor: Int64 = 0
 
     init(
-        id: InstructionId, court: CourtCode, caseNumber: CaseNumber, arrival: UInt64, requestedMinor: Int64,
+        id: LedgerInstructionID, court: LedgerCourt, caseNumber: LedgerCase, arrival: UInt64, requestedMinor: Int64,
         limitMinor: Int64, start: LedgerDay, end: LedgerDay
     ) {
         precondition(

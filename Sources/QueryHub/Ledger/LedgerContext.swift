@@ -34,7 +34,7 @@ struct LedgerContext: Sendable {
 /// A change to a case's reserved total that an account operation caused; applied to the case
 /// guard after the account's lock is released.
 struct CaseRelease: Sendable, Equatable {
-    let caseNumber: CaseNumber
+    let caseNumber: LedgerCase
     let currency: Currency
     let amountMinor: Int64
 }
@@ -44,5 +44,5 @@ struct AccountEffects: Sendable {
     var events: [LedgerEvent] = []
     var releases: [CaseRelease] = []
     /// Money that left the account for a special account (one deduct at most per operation).
-    var credit: (target: SpecialAccount, amountMinor: Int64)?
+    var credit: (target: LedgerSpecialAccount, amountMinor: Int64)?
 }

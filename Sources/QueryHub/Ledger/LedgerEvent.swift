@@ -34,18 +34,18 @@ public enum HeldIncreaseCause: String, Sendable, Equatable {
 /// Something that happened to the ledger, for the hub to record, tell courts, or warn about.
 public enum LedgerEvent: Sendable, Equatable {
     /// A freeze reached its end without renewal (R-B14); `released` went to the next in line.
-    case lapsed(account: AccountKey, freeze: InstructionId, court: CourtCode, end: LedgerDay, released: Money)
+    case lapsed(account: AccountKey, freeze: LedgerInstructionID, court: LedgerCourt, end: LedgerDay, released: Money)
     /// A freeze came to hold `amount` more.
-    case heldIncreased(account: AccountKey, freeze: InstructionId, amount: Money, cause: HeldIncreaseCause)
+    case heldIncreased(account: AccountKey, freeze: LedgerInstructionID, amount: Money, cause: HeldIncreaseCause)
     /// A freeze ends on `end`: the court should renew it or let it go (R-E7). `estimated` when the
     /// calendar does not cover the year and the day was estimated early.
-    case lapseWarning(account: AccountKey, freeze: InstructionId, court: CourtCode, end: LedgerDay, estimated: Bool)
+    case lapseWarning(account: AccountKey, freeze: LedgerInstructionID, court: LedgerCourt, end: LedgerDay, estimated: Bool)
     /// The court must notify these priority-claim holders by `due` (R-B16).
     case priorityClaimNoticeDue(
-        account: AccountKey, freeze: InstructionId, court: CourtCode, holders: [String], due: LedgerDay,
+        account: AccountKey, freeze: LedgerInstructionID, court: LedgerCourt, holders: [String], due: LedgerDay,
         estimated: Bool)
     /// The notice to priority-claim holders was due on `due` and has not been recorded as sent.
-    case priorityClaimNoticeOverdue(account: AccountKey, freeze: InstructionId, court: CourtCode, due: LedgerDay)
+    case priorityClaimNoticeOverdue(account: AccountKey, freeze: LedgerInstructionID, court: LedgerCourt, due: LedgerDay)
 }
 
 /// The ledger's answer to a measure before dispatch.

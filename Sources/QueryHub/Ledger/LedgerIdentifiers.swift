@@ -36,7 +36,7 @@ public struct AccountKey: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The id of one instruction (查控措施) as the court assigned it; unique across the network.
-public struct InstructionId: Hashable, Sendable, CustomStringConvertible {
+public struct LedgerInstructionID: Hashable, Sendable, CustomStringConvertible {
     /// The id text.
     public let value: String
 
@@ -50,7 +50,7 @@ public struct InstructionId: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A court's code in the hub's registry (法院代码).
-public struct CourtCode: Hashable, Sendable, CustomStringConvertible {
+public struct LedgerCourt: Hashable, Sendable, CustomStringConvertible {
     /// The code text.
     public let value: String
 
@@ -64,7 +64,7 @@ public struct CourtCode: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A case number (案号), e.g. `(2026)京0105执1234号`.
-public struct CaseNumber: Hashable, Sendable, CustomStringConvertible {
+public struct LedgerCase: Hashable, Sendable, CustomStringConvertible {
     /// The case number text.
     public let value: String
 
@@ -85,7 +85,7 @@ public struct CaseNumber: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A court's registered special account (执行款专户, R-B5): where deducted money goes (R-B17).
-public struct SpecialAccount: Hashable, Sendable, CustomStringConvertible {
+public struct LedgerSpecialAccount: Hashable, Sendable, CustomStringConvertible {
     /// The bank where the special account is held (开户行).
     public let bankName: String
     /// The special account's number.

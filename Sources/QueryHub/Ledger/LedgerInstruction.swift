@@ -3,11 +3,11 @@ import HubProtocol
 /// What every measure on an account says about who issues it and for what case.
 public struct MeasureHeader: Sendable, Equatable {
     /// The instruction's id; unique across the network.
-    public let instructionId: InstructionId
+    public let instructionId: LedgerInstructionID
     /// The issuing court.
-    public let court: CourtCode
+    public let court: LedgerCourt
     /// The case the measure is for.
-    public let caseNumber: CaseNumber
+    public let caseNumber: LedgerCase
     /// The account the measure names (R-B10: one specific account).
     public let account: AccountKey
     /// What the case is owed, expressed in the account's currency as the court's notice states
@@ -16,7 +16,7 @@ public struct MeasureHeader: Sendable, Equatable {
 
     /// A header from its parts.
     public init(
-        instructionId: InstructionId, court: CourtCode, caseNumber: CaseNumber, account: AccountKey,
+        instructionId: LedgerInstructionID, court: LedgerCourt, caseNumber: LedgerCase, account: AccountKey,
         amountOwed: Money
     ) {
         self.instructionId = instructionId
@@ -53,12 +53,12 @@ public struct RenewInstruction: Sendable, Equatable {
     /// Who, for what case, on which account.
     public let header: MeasureHeader
     /// The instruction id of the freeze being renewed.
-    public let freezeId: InstructionId
+    public let freezeId: LedgerInstructionID
     /// The new last day; at most a year after the day the renewal is made.
     public let newEnd: LedgerDay
 
     /// A renewal instruction.
-    public init(header: MeasureHeader, freezeId: InstructionId, newEnd: LedgerDay) {
+    public init(header: MeasureHeader, freezeId: LedgerInstructionID, newEnd: LedgerDay) {
         self.header = header
         self.freezeId = freezeId
         self.newEnd = newEnd
@@ -70,12 +70,12 @@ public struct UnfreezeInstruction: Sendable, Equatable {
     /// Who, for what case, on which account.
     public let header: MeasureHeader
     /// The instruction id of the freeze being released.
-    public let freezeId: InstructionId
+    public let freezeId: LedgerInstructionID
     /// How much of the freeze's limit to release; nil releases all of it.
     public let amount: Money?
 
     /// An unfreeze instruction.
-    public init(header: MeasureHeader, freezeId: InstructionId, amount: Money?) {
+    public init(header: MeasureHeader, freezeId: LedgerInstructionID, amount: Money?) {
         self.header = header
         self.freezeId = freezeId
         self.amount = amount
@@ -88,11 +88,11 @@ public struct DeductInstruction: Sendable, Equatable {
     /// Who, for what case, on which account.
     public let header: MeasureHeader
     /// The instruction id of the court's freeze the deduct draws on.
-    public let freezeId: InstructionId
+    public let freezeId: LedgerInstructionID
     /// The amount to deduct.
     public let amount: Money
     /// Where the money goes: must be the court's registered special account for the currency.
-    public let target: SpecialAccount
+    public let target: LedgerSpecialAccount
     /// When true the deduct may also take funds nobody holds (what the last report showed
     /// available), served after every earlier holder, including freezes not yet answered.
     public let includeUnheldFunds: Bool
@@ -102,7 +102,7 @@ public struct DeductInstruction: Sendable, Equatable {
 
     /// A deduct instruction.
     public init(
-        header: MeasureHeader, freezeId: InstructionId, amount: Money, target: SpecialAccount,
+        header: MeasureHeader, freezeId: LedgerInstructionID, amount: Money, target: LedgerSpecialAccount,
         includeUnheldFunds: Bool = false, otherAssetsInsufficient: Bool = false
     ) {
         self.header = header

@@ -46,7 +46,7 @@ public struct LedgerReceipt: Sendable, Equatable {
     }
 
     /// The instruction this receipt answers.
-    public let instructionId: InstructionId
+    public let instructionId: LedgerInstructionID
     /// The account the bank acted on.
     public let account: AccountKey
     /// The account's balance when the bank finished the measure (after a deduct: after it).
@@ -55,7 +55,7 @@ public struct LedgerReceipt: Sendable, Equatable {
     public let result: Result
 
     /// A receipt.
-    public init(instructionId: InstructionId, account: AccountKey, balance: Money, result: Result) {
+    public init(instructionId: LedgerInstructionID, account: AccountKey, balance: Money, result: Result) {
         self.instructionId = instructionId
         self.account = account
         self.balance = balance
@@ -76,7 +76,7 @@ public enum AccountKind: Sendable, Equatable {
 }
 
 /// What kind of priority claim (优先受偿权) a bank reported over an account's funds.
-public enum PriorityClaimKind: String, Sendable, Equatable {
+public enum LedgerPriorityClaimKind: String, Sendable, Equatable {
     /// 质押权.
     case pledge
     /// 保证金.
@@ -94,12 +94,12 @@ public struct PriorityClaimReport: Sendable, Equatable {
     /// Who holds the claim (the party the court must notify).
     public let holder: String
     /// Pledge, margin, co-owner's share, other.
-    public let kind: PriorityClaimKind
+    public let kind: LedgerPriorityClaimKind
     /// The funds the claim covers.
     public let amount: Money
 
     /// A claim report.
-    public init(claimId: String, holder: String, kind: PriorityClaimKind, amount: Money) {
+    public init(claimId: String, holder: String, kind: LedgerPriorityClaimKind, amount: Money) {
         self.claimId = claimId
         self.holder = holder
         self.kind = kind

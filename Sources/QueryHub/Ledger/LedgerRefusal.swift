@@ -3,7 +3,7 @@ import HubProtocol
 /// Why the ledger refused to let a measure reach the bank. Each case says what was wrong.
 public enum LedgerRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     /// An instruction with this id is already on the account.
-    case duplicateInstruction(InstructionId)
+    case duplicateInstruction(LedgerInstructionID)
     /// An amount is not in the account's currency.
     case currencyMismatch(expected: Currency, found: Currency)
     /// Amounts must be greater than zero.
@@ -17,23 +17,23 @@ public enum LedgerRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     /// A renewal must end later than the freeze does now, and at most a year after it is made.
     case renewalInvalid(String)
     /// The account carries no freeze with this id.
-    case freezeNotFound(InstructionId)
+    case freezeNotFound(LedgerInstructionID)
     /// Renew, unfreeze and deduct may only refer to the issuing court's own freeze.
-    case freezeOwnedByAnotherCourt(freeze: InstructionId, owner: CourtCode)
+    case freezeOwnedByAnotherCourt(freeze: LedgerInstructionID, owner: LedgerCourt)
     /// The freeze was made for another case.
-    case freezeOfAnotherCase(freeze: InstructionId, caseNumber: CaseNumber)
+    case freezeOfAnotherCase(freeze: LedgerInstructionID, caseNumber: LedgerCase)
     /// The freeze has ended (lapsed, released, deducted, not executed).
-    case freezeNotLive(freeze: InstructionId, state: FreezeState)
+    case freezeNotLive(freeze: LedgerInstructionID, state: FreezeState)
     /// The freeze has not been confirmed by the bank yet.
-    case freezeNotConfirmed(InstructionId)
+    case freezeNotConfirmed(LedgerInstructionID)
     /// Another measure on the freeze is still waiting for its receipt; one at a time per freeze.
-    case measureInFlight(freeze: InstructionId, pending: InstructionId)
+    case measureInFlight(freeze: LedgerInstructionID, pending: LedgerInstructionID)
     /// A partial unfreeze of more than the freeze's limit.
     case unfreezeAboveLimit(amount: Money, limit: Money)
     /// The court has no special account registered for this currency (R-B5, R-B17).
-    case noSpecialAccountRegistered(court: CourtCode, currency: Currency)
+    case noSpecialAccountRegistered(court: LedgerCourt, currency: Currency)
     /// The deduct names a target other than the court's registered special account (R-B17, R-B18).
-    case wrongSpecialAccount(expected: SpecialAccount, found: SpecialAccount)
+    case wrongSpecialAccount(expected: LedgerSpecialAccount, found: LedgerSpecialAccount)
     /// A pension account may be deducted only when the debtor's other assets are not enough (R-P1).
     case pensionNeedsOtherAssetsInsufficient(AccountKey)
     /// The deduct would reach funds under a priority claim (R-B16).

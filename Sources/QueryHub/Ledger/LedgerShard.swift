@@ -2,7 +2,7 @@ import HubProtocol
 
 /// Where deducted money arrived: one special account in one currency.
 struct CreditKey: Hashable, Sendable {
-    let target: SpecialAccount
+    let target: LedgerSpecialAccount
     let currency: Currency
 }
 

@@ -12,9 +12,9 @@ public enum ReceiptFlag: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// No measure with this id is waiting on the account (or it was forgotten long ago).
-    case unknownInstruction(InstructionId)
+    case unknownInstruction(LedgerInstructionID)
     /// The measure already has its receipt: an instruction resolves at most once per target.
-    case alreadyResolved(InstructionId)
+    case alreadyResolved(LedgerInstructionID)
     /// A freeze answered as a deduct, or similar.
     case wrongResultKind(String)
     /// An amount is not in the account's currency.
@@ -83,7 +83,7 @@ public struct FlaggedReport: Sendable, Equatable {
     /// The account it concerned.
     public let account: AccountKey
     /// The instruction it answered (nil for an account report).
-    public let instructionId: InstructionId?
+    public let instructionId: LedgerInstructionID?
     /// The day it arrived.
     public let day: LedgerDay
     /// The receipt itself (nil for an account report).

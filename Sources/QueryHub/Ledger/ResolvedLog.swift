@@ -1,8 +1,8 @@
 /// The ids of measures that already have their receipts, remembered up to a bound (oldest
 /// forgotten first), so that a second receipt for the same measure is caught.
 struct ResolvedLog: Sendable {
-    private var members = Set<InstructionId>()
-    private var order: [InstructionId] = []
+    private var members = Set<LedgerInstructionID>()
+    private var order: [LedgerInstructionID] = []
     private var head = 0
     let capacity: Int
 
@@ -11,12 +11,12 @@ struct ResolvedLog: Sendable {
         self.capacity = capacity
     }
 
-    func contains(_ id: InstructionId) -> Bool { members.contains(id) }
+    func contains(_ id: LedgerInstructionID) -> Bool { members.contains(id) }
 
     var count: Int { members.count }
 
     /// Remembers `id`; returns false (and changes nothing) when it was already there.
-    mutating func insert(_ id: InstructionId) -> Bool {
+    mutating func insert(_ id: LedgerInstructionID) -> Bool {
         guard !members.contains(id) else { return false }
         if order.count < capacity {
             order.append(id)

@@ -7,32 +7,32 @@ public struct SpecialAccountDirectory: Sendable {
     /// One court's special accounts.
     public struct Entry: Sendable, Equatable {
         /// The renminbi special account (执行款专户).
-        public var renminbi: SpecialAccount?
+        public var renminbi: LedgerSpecialAccount?
         /// The foreign-currency special account (外币执行款专户).
-        public var foreignCurrency: SpecialAccount?
+        public var foreignCurrency: LedgerSpecialAccount?
 
         /// An entry; either account may be missing (then deducts in that currency are refused).
-        public init(renminbi: SpecialAccount?, foreignCurrency: SpecialAccount?) {
+        public init(renminbi: LedgerSpecialAccount?, foreignCurrency: LedgerSpecialAccount?) {
             self.renminbi = renminbi
             self.foreignCurrency = foreignCurrency
         }
     }
 
-    private var entries: [CourtCode: Entry] = [:]
+    private var entries: [LedgerCourt: Entry] = [:]
 
     /// An empty directory.
     public init() {}
 
     /// Records (or replaces) a court's special accounts. Approval and the record of the change
     /// (R-B5) belong to the registry that calls this.
-    public mutating func register(court: CourtCode, renminbi: SpecialAccount?, foreignCurrency: SpecialAccount?) {
+    public mutating func register(court: LedgerCourt, renminbi: LedgerSpecialAccount?, foreignCurrency: LedgerSpecialAccount?) {
         entries[court] = Entry(renminbi: renminbi, foreignCurrency: foreignCurrency)
     }
 
     /// The account deducted funds in `currency` must go to for `court`, or nil when none is
     /// registered: renminbi to the renminbi account, any other currency to the foreign-currency
     /// account (R-B17).
-    public func target(court: CourtCode, currency: Currency) -> SpecialAccount? {
+    public func target(court: LedgerCourt, currency: Currency) -> LedgerSpecialAccount? {
         guard let entry = entries[court] else { return nil }
         return currency == .cny ? entry.renminbi : entry.foreignCurrency
     }

@@ -168,7 +168,7 @@ extension LedgerSimulation {
         } else {
             let index = random.next(below: world.accounts.count)
             let receipt = LedgerReceipt(
-                instructionId: InstructionId("stray-\(step)"), account: world.accounts[index].key,
+                instructionId: LedgerInstructionID("stray-\(step)"), account: world.accounts[index].key,
                 balance: world.money(0, index),
                 result: .unfrozen(released: world.money(1, index)))
             try expectFlagged(ledger.apply(receipt, today: world.today), kinds: [.unknownInstruction], "stray receipt")

@@ -9,8 +9,8 @@ struct OutstandingMeasure: Sendable {
         case deduct(amount: Money, includeUnheld: Bool)
     }
 
-    let id: InstructionId
-    let freezeId: InstructionId
+    let id: LedgerInstructionID
+    let freezeId: LedgerInstructionID
     let action: Action
 }
 
@@ -28,13 +28,13 @@ struct SimulatedWorld {
     }
 
     struct Case {
-        let number: CaseNumber
-        let court: CourtCode
+        let number: LedgerCase
+        let court: LedgerCourt
         let owedMinor: Int64
     }
 
     var accounts: [Account] = []
-    var courts: [CourtCode] = []
+    var courts: [LedgerCourt] = []
     var cases: [Case] = []
     var directory = SpecialAccountDirectory()
     var today: LedgerDay
@@ -42,25 +42,25 @@ struct SimulatedWorld {
     var busy: [Int] = []
     var busyPosition: [Int: Int] = [:]
     /// Recently resolved measures, for duplicate receipts.
-    var recentlyResolved: [(account: Int, id: InstructionId)] = []
+    var recentlyResolved: [(account: Int, id: LedgerInstructionID)] = []
     var nextId = 0
 
     init(parameters: LedgerSimulation.Parameters, random: inout SplitMix64) {
         today = LedgerDay(daysSinceEpoch: 20_454)  // 2026-01-01
         for number in 0..<parameters.courts {
-            let court = CourtCode("C\(1000 + number)")
+            let court = LedgerCourt("C\(1000 + number)")
             courts.append(court)
             directory.register(
                 court: court,
-                renminbi: SpecialAccount(
+                renminbi: LedgerSpecialAccount(
                     bankName: "Court bank", accountNumber: "\(court)-RMB", accountName: "\(court) special"),
-                foreignCurrency: SpecialAccount(
+                foreignCurrency: LedgerSpecialAccount(
                     bankName: "Court bank", accountNumber: "\(court)-FX", accountName: "\(court) FX"))
         }
         for number in 0..<parameters.cases {
             let court = courts[random.next(below: courts.count)]
             let owed = random.next(in: 1_000...200_000) * 100
-            cases.append(Case(number: CaseNumber("(2026)\(court)执\(number)号"), court: court, owedMinor: owed))
+            cases.append(Case(number: LedgerCase("(2026)\(court)执\(number)号"), court: court, owedMinor: owed))
         }
         for number in 0..<parameters.accounts {
             accounts.append(SimulatedWorld.makeAccount(number, random: &random))
@@ -83,9 +83,9 @@ struct SimulatedWorld {
         return Account(key: key, kind: kind, hasClaims: hasClaims, claims: [])
     }
 
-    mutating func newId(_ prefix: String) -> InstructionId {
+    mutating func newId(_ prefix: String) -> LedgerInstructionID {
         nextId += 1
-        return InstructionId("\(prefix)\(nextId)")
+        return LedgerInstructionID("\(prefix)\(nextId)")
     }
 
     mutating func enqueue(_ measure: OutstandingMeasure, at index: Int) {
@@ -121,7 +121,7 @@ struct SimulatedWorld {
             if random.chance(percent: 30) {
                 accounts[index].claims = []
             } else {
-                let kind: PriorityClaimKind = account.kind == .joint ? .coOwnerShare : .pledge
+                let kind: LedgerPriorityClaimKind = account.kind == .joint ? .coOwnerShare : .pledge
                 let amount = money(random.next(in: 100...20_000) * 100, index)
                 accounts[index].claims = [
                     PriorityClaimReport(claimId: "P\(index)", holder: "Holder \(index)", kind: kind, amount: amount)
