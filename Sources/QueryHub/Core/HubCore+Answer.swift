@@ -40,6 +40,12 @@ public enum AnswerResult: Sendable, Equatable {
 }
 
 extension HubCore {
+    /// Which instruction an item of `adapterID` belongs to (court, instruction id), or nil when
+    /// the adapter has no such item.
+    public func instruction(of item: WorkItemID, adapterID: String) async throws -> (court: String, instructionID: String)? {
+        try await instructionKey(of: item, adapterID: adapterID)
+    }
+
     /// Which instruction an item belongs to, from memory while it is open, else from the store.
     func instructionKey(of item: WorkItemID, adapterID: String) async throws -> (court: String, instructionID: String)? {
         switch item {

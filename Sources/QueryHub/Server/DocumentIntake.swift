@@ -47,12 +47,31 @@ public struct DocumentIntake: InstructionIntake {
         } catch {
             throw ProblemError(.notAuthorised, error.description, field: "$.header.officer")
         }
+        try checkOfficerCredential(document.header.officer)
         let targets = try route(document, kind: kind, court: court)
         return Submission(
             court: court.description, instructionID: document.header.instructionId.description, kind: kind.rawValue,
             contentHash: Array(SHA256.hash(data: sealed.document)), document: sealed.document,
             sealJSON: String(decoding: (try? JSONEncoder().encode(sealed.seal)) ?? Data(), as: UTF8.self),
             targets: targets)
+    }
+
+    /// R-B4: the officer the measure names is the registered one — name, credential number and
+    /// the digest of the credential scan that goes with every measure.
+    private func checkOfficerCredential(_ officer: HubProtocol.Officer) throws {
+        guard let registered = registry.officer(id: officer.id.description) else {
+            throw ProblemError(.notAuthorised, "R-B4: officer \(officer.id) is not registered", field: "$.header.officer.id")
+        }
+        let mismatches = [
+            registered.name == officer.name ? nil : "name",
+            registered.credentialNumber == officer.credentialNumber.description ? nil : "credentialNumber",
+            registered.credentialScanSHA256 == officer.credentialScanSHA256.description ? nil : "credentialScanSHA256",
+        ].compactMap { $0 }
+        if let first = mismatches.first {
+            throw ProblemError(
+                .notAuthorised, "R-B4: the officer's \(mismatches.joined(separator: ", ")) differ from the registry",
+                field: "$.header.officer.\(first)")
+        }
     }
 
     private func verifySeal(_ sealed: SealedDocument, court: CourtCode, at now: Int64) throws {

@@ -55,7 +55,7 @@ enum LeaseToken {
 
 extension HubAPI {
     func work(_ request: Request, _ context: HubRequestContext) async throws -> Response {
-        let adapter = try context.parameters.require("adapter")
+        let adapter = try HubAPI.parameter(context, "adapter")
         _ = try HubAPI.require(context, kind: context.principal?.kind == .police ? .police : .bank, id: adapter)
         let maximum = try HubAPI.integer(request, "max", default: 100, range: 1...maximumItemsPerPoll)
         let waitSeconds = try HubAPI.integer(request, "waitSeconds", default: 0, range: 0...maximumWaitSeconds)
@@ -79,7 +79,7 @@ extension HubAPI {
     }
 
     func extend(_ request: Request, _ context: HubRequestContext) async throws -> Response {
-        let adapter = try context.parameters.require("adapter")
+        let adapter = try HubAPI.parameter(context, "adapter")
         _ = try HubAPI.require(context, kind: context.principal?.kind == .police ? .police : .bank, id: adapter)
         let body = try await HubAPI.body(request, limit: 64 * 1024)
         guard let extend = try? JSONDecoder().decode(ExtendRequest.self, from: Data(body)) else {
@@ -103,7 +103,7 @@ extension HubAPI {
     }
 
     func receipts(_ request: Request, _ context: HubRequestContext) async throws -> Response {
-        let adapter = try context.parameters.require("adapter")
+        let adapter = try HubAPI.parameter(context, "adapter")
         _ = try HubAPI.require(context, kind: context.principal?.kind == .police ? .police : .bank, id: adapter)
         let body = try await HubAPI.body(request)
         let batch: ReceiptBatch
@@ -126,8 +126,12 @@ extension HubAPI {
             guard let receiptBytes = Data(base64Encoded: entry.receipt) else {
                 throw ProblemError(.badRequest, "the receipt is not base64", field: "receipts[\(index)].receipt")
             }
+            guard let owner = try await core.instruction(of: item, adapterID: adapter) else {
+                throw ProblemError(.notFound, "\(adapter) has no item \(entry.itemId)", field: "receipts[\(index)].itemId")
+            }
             let flag = try await receiptCheck.check(
-                receipt: Array(receiptBytes), sealJSON: entry.seal, outcome: entry.outcome, item: item, adapterID: adapter)
+                receipt: Array(receiptBytes), sealJSON: entry.seal, outcome: entry.outcome, item: item, adapterID: adapter,
+                instructionID: owner.instructionID)
             answers.append(
                 AnswerSubmission(item: item, leaseNumber: lease, outcome: entry.outcome, body: Array(receiptBytes),
                                  sealJSON: entry.seal, flaggedReason: flag))

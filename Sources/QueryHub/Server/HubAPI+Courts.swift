@@ -52,7 +52,7 @@ extension HubAPI {
 
     func instruction(_ context: HubRequestContext) async throws -> Response {
         let principal = try HubAPI.require(context, kind: .court)
-        let id = try context.parameters.require("id")
+        let id = try HubAPI.parameter(context, "id")
         guard let stored = try await store.instruction(court: principal.id, instructionID: id) else {
             // Another court's instruction is indistinguishable from a missing one.
             throw ProblemError(.notFound, "court \(principal.id) has no instruction \(id)")
@@ -83,7 +83,7 @@ extension HubAPI {
     }
 
     func results(_ request: Request, _ context: HubRequestContext) async throws -> Response {
-        let court = try context.parameters.require("court")
+        let court = try HubAPI.parameter(context, "court")
         let principal = try HubAPI.require(context, kind: .court, id: court)
         let readCourt = principal.kind == .court ? principal.id : court
         let after = Int64(try HubAPI.integer(request, "after", default: 0, range: 0...Int.max))

@@ -36,6 +36,8 @@ public struct HubAPI: Sendable {
 
     /// Adds the routes to `router`, behind the principal middleware.
     public func register(on router: Hummingbird.Router<HubRequestContext>) {
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: PrincipalMiddleware())
         router.post("/v1/instructions") { request, context in try await submit(request, context) }
@@ -80,6 +82,15 @@ public struct HubAPI: Sendable {
             throw ProblemError(.forbidden, "\(principal) may not act for \(id)")
         }
         return principal
+    }
+
+    /// A path parameter, percent-decoded (court codes and branch adapters carry Chinese).
+    static func parameter(_ context: HubRequestContext, _ name: String) throws -> String {
+        let raw = try context.parameters.require(name)
+        guard let decoded = raw.removingPercentEncoding else {
+            throw ProblemError(.badRequest, "the \(name) in the path is not valid percent-encoding", field: name)
+        }
+        return decoded
     }
 
     static func integer(_ request: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {

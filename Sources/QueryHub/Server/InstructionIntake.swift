@@ -11,5 +11,7 @@ public protocol InstructionIntake: Sendable {
 /// the control ledger. Returns the reason to flag it, or nil when it is sound; throws a
 /// ``ProblemError`` to refuse it outright.
 public protocol ReceiptCheck: Sendable {
-    func check(receipt: [UInt8], sealJSON: String, outcome: String, item: WorkItemID, adapterID: String) async throws -> String?
+    func check(
+        receipt: [UInt8], sealJSON: String, outcome: String, item: WorkItemID, adapterID: String, instructionID: String
+    ) async throws -> String?
 }

@@ -1,0 +1,80 @@
+import Foundation
+import HubPKI
+import HubProtocol
+import Hummingbird
+import Logging
+import Metrics
+import NIOCore
+import NIOSSL
+import Prometheus
+import ServiceLifecycle
+
+/// One running hub: the store, the core restored from it, the API and operator listeners, and the
+/// lease sweeper — everything `hubd serve` and `hubd demo` run, and what live tests start in-process.
+public final class HubRuntime: Sendable {
+    public let configuration: HubConfiguration
+    public let registry: Registry
+    public let store: any Store
+    public let core: HubCore
+    let logger: Logger
+    let clock: @Sendable () -> Int64
+
+    /// Opens the store and restores the core from it. `clock` is Unix milliseconds.
+    public init(
+        configuration: HubConfiguration, registry: Registry, store: any Store, logger: Logger,
+        clock: @escaping @Sendable () -> Int64 = HubRuntime.systemClock
+    ) async throws {
+        self.configuration = configuration
+        self.registry = registry
+        self.store = store
+        self.logger = logger
+        self.clock = clock
+        core = HubCore(store: store, broadcastAdapters: [], limits: configuration.coreLimits, logger: logger, clock: clock)
+        let broadcast = Set(registry.broadcastAdapterIDs.map(\.description))
+        try await core.restore(adapters: registry.adapters.map { ($0.description, broadcast.contains($0.description)) })
+    }
+
+    /// Unix milliseconds from the system clock.
+    public static let systemClock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1_000) }
+
+    /// The services to run in a ``ServiceGroup``: the HTTPS API, the operator port, the sweeper.
+    public func services(
+        tlsConfiguration: TLSConfiguration,
+        onAPIRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+        onOperatorRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> [any Service] {
+        var api = HubAPI(
+            core: core, store: store, intake: DocumentIntake(registry: registry, clock: clock),
+            receiptCheck: SealedReceiptCheck(registry: registry, clock: clock))
+        api.maximumItemsPerPoll = configuration.maximumItemsPerPoll
+        api.maximumWaitSeconds = configuration.maximumWaitSeconds
+        let apiApplication = try HubServer.apiApplication(
+            api: api, host: configuration.listenHost, port: configuration.listenPort, tlsConfiguration: tlsConfiguration,
+            logger: logger, onServerRunning: { channel in await onAPIRunning(channel.localAddress?.port ?? 0) })
+        let operatorApplication = HubServer.operatorApplication(
+            core: core, metricsText: { await HubMetrics.shared.text(core: self.core) }, host: configuration.operatorHost,
+            port: configuration.operatorPort, logger: logger,
+            onServerRunning: { channel in await onOperatorRunning(channel.localAddress?.port ?? 0) })
+        return [apiApplication, operatorApplication, LeaseSweeper(core: core)]
+    }
+}
+
+/// Ends expired leases every second, so that an adapter that died has its items put back (or
+/// dead-lettered) even when it never polls again.
+struct LeaseSweeper: Service {
+    let core: HubCore
+
+    func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            try? await Task.sleep(for: .seconds(1))
+            try? await core.sweepExpiredLeases()
+        }
+    }
+}
+
+extension HubCore {
+    /// Ends every expired lease now (see ``expireLeases(now:)``).
+    public func sweepExpiredLeases() async throws {
+        try await expireLeases(now: clock())
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import HubProtocol
+
+/// The hub's check of an adapter's receipt before it is stored: the adapter's registered seal key
+/// over the receipt (directly or through a batch seal, R-B9), strict decoding and the protocol's
+/// rules (R-B8, R-B11–R-B21), and that the stated outcome matches the receipt's kind.
+public struct SealedReceiptCheck: ReceiptCheck {
+    public let registry: Registry
+    public let clock: @Sendable () -> Int64
+
+    public init(registry: Registry, clock: @escaping @Sendable () -> Int64) {
+        self.registry = registry
+        self.clock = clock
+    }
+
+    /// The outcome a receipt kind implies.
+    public static func outcome(of kind: ReceiptKind) -> String {
+        switch kind {
+        case .bankNoAccountFound: return AnswerSubmission.noAccountFound
+        case .cannotAssist: return "cannotAssist"
+        default: return "done"
+        }
+    }
+
+    public func check(
+        receipt: [UInt8], sealJSON: String, outcome: String, item: WorkItemID, adapterID: String, instructionID: String
+    ) async throws -> String? {
+        let owner = try sealOwner(of: adapterID)
+        let batchSeal: BatchSeal
+        do {
+            batchSeal = try StrictJSONDecoder().decode(BatchSeal.self, from: Array(sealJSON.utf8))
+        } catch {
+            throw ProblemError(.badSeal, "the receipt's seal is not a batch seal: \(error)", field: "seal")
+        }
+        let record: SealKeyRecord
+        do {
+            record = try registry.sealKey(owner: owner, keyId: batchSeal.seal.keyId, atUnixMilliseconds: clock())
+        } catch {
+            throw ProblemError(.badSeal, error.description, field: "seal.seal.keyId")
+        }
+        do {
+            try batchSeal.verify(receipt, publicKey: record.publicKey)
+        } catch {
+            throw ProblemError(.badSeal, "item \(item): \(error)", field: "seal")
+        }
+        let document: ReceiptDocument
+        do {
+            document = try StrictJSONDecoder().decode(ReceiptDocument.self, from: receipt)
+        } catch {
+            throw ProblemError(.malformed, "item \(item): \(error.description)", field: "receipt\(error.path.dropFirst())")
+        }
+        guard document.header.instructionId.description == instructionID else {
+            throw ProblemError(
+                .malformed, "item \(item) is instruction \(instructionID); the receipt answers \(document.header.instructionId)",
+                field: "receipt.header.instructionId")
+        }
+        let implied = SealedReceiptCheck.outcome(of: document.kind)
+        guard outcome == implied else {
+            throw ProblemError(.malformed, "item \(item): a \(document.kind.rawValue) receipt has outcome \(implied), not \(outcome)",
+                               field: "outcome")
+        }
+        return nil
+    }
+
+    private func sealOwner(of adapterID: String) throws -> SealKeyOwner {
+        do {
+            switch try AdapterID(adapterID) {
+            case .bankHeadOffice(let code), .bankBranch(let code, _): return .bank(code: code)
+            case .police(let officeID): return .policeOffice(id: officeID)
+            }
+        } catch {
+            throw ProblemError(.notFound, "\(adapterID) is not an adapter id: \(error)")
+        }
+    }
+}

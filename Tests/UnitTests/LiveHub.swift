@@ -1,0 +1,98 @@
+import AsyncHTTPClient
+import Foundation
+import HubClient
+import HubPKI
+import HubProtocol
+import Logging
+import QueryHub
+import ServiceLifecycle
+
+/// A real hub for tests: SQLite on disk in a temporary directory, the development PKI, the sample
+/// registry, HTTPS with mutual TLS on a free loopback port.
+final class LiveHub: Sendable {
+    let configuration: HubConfiguration
+    let setup: DevelopmentSetup
+    let runtime: HubRuntime
+    let apiPort: Int
+    let operatorPort: Int
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    static func start(configure: (inout HubConfiguration) -> Void = { _ in }) async throws -> LiveHub {
+        var configuration = HubConfiguration()
+        configuration.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("hub-\(UUID().uuidString)").path
+        configuration.listenPort = 0
+        configuration.operatorPort = 0
+        configure(&configuration)
+        let setup = try DevelopmentSetup.prepare(configuration)
+        let logger = Logger(label: "live-hub")
+        let store = try SQLiteStore(path: configuration.databasePath)
+        let runtime = try await HubRuntime(configuration: configuration, registry: setup.registry, store: store, logger: logger)
+        let ports = AsyncStream<(String, Int)>.makeStream()
+        let services = try runtime.services(
+            tlsConfiguration: try makeServerTLSConfiguration(server: setup.pki.server, trustRootsPEM: setup.pki.authority.certificatePEM),
+            onAPIRunning: { ports.continuation.yield(("api", $0)) },
+            onOperatorRunning: { ports.continuation.yield(("operator", $0)) })
+        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
+        let task = Task { try await group.run() }
+        var found: [String: Int] = [:]
+        for await (name, port) in ports.stream {
+            found[name] = port
+            if found.count == 2 { break }
+        }
+        return LiveHub(configuration: configuration, setup: setup, runtime: runtime, apiPort: found["api"]!,
+                       operatorPort: found["operator"]!, group: group, task: task)
+    }
+
+    private init(configuration: HubConfiguration, setup: DevelopmentSetup, runtime: HubRuntime, apiPort: Int, operatorPort: Int,
+                 group: ServiceGroup, task: Task<Void, any Error>) {
+        self.configuration = configuration
+        self.setup = setup
+        self.runtime = runtime
+        self.apiPort = apiPort
+        self.operatorPort = operatorPort
+        self.group = group
+        self.task = task
+    }
+
+    func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = try? await task.value
+    }
+
+    /// A client holding `principal`'s certificate.
+    func client(_ principal: PrincipalIdentity) throws -> HubHTTPClient {
+        try HubHTTPClient(
+            baseURL: "https://127.0.0.1:\(apiPort)",
+            tlsConfiguration: try makeClientTLSConfiguration(client: setup.pki.client(principal), trustRootsPEM: setup.pki.authority.certificatePEM))
+    }
+
+    /// The sealed envelope a court posts: the exact bytes and the court's seal over them.
+    func sealed(_ document: [UInt8], court: CourtCode) throws -> [UInt8] {
+        let owner = SealKeyOwner.court(court)
+        let sealed = try SealedDocument.seal(document, with: setup.sealKeys[owner]!, keyId: Registry.sampleSealKeyID(for: owner))
+        return Array(try JSONEncoder().encode(sealed))
+    }
+
+    /// A receipt batch from `bank`, sealed with one batch seal, as the adapter posts it.
+    func receiptBatch(bank: String, entries: [(itemID: String, leaseToken: String, outcome: String, receipt: [UInt8])]) throws -> [UInt8] {
+        let owner = SealKeyOwner.bank(code: bank)
+        let seals = try BatchSeal.seal(entries.map(\.receipt), with: setup.sealKeys[owner]!, keyId: Registry.sampleSealKeyID(for: owner))
+        let encoder = JSONEncoder()
+        let receipts = try zip(entries, seals).map { entry, seal -> [String: String] in
+            ["itemId": entry.itemID, "leaseToken": entry.leaseToken, "outcome": entry.outcome,
+             "receipt": Data(entry.receipt).base64EncodedString(), "seal": String(decoding: try encoder.encode(seal), as: UTF8.self)]
+        }
+        return Array(try encoder.encode(["receipts": receipts]))
+    }
+}
+
+extension HubHTTPResponse {
+    /// The body as a JSON object.
+    var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:] }
+}
+
+/// A path segment with its non-ASCII characters percent-encoded (court codes are Chinese).
+func segment(_ text: String) -> String {
+    text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? text
+}
