@@ -25,9 +25,12 @@ extension SealCommand {
         @Flag(help: "Print the seal as JSON instead of the raw signature.")
         var json = false
 
+        @Flag(help: "Print the sealed document (the exact bytes in base64 and the seal) as JSON: the body a court posts to /v1/instructions.")
+        var envelope = false
+
         func validate() throws {
-            if json && signaturePath != nil {
-                throw ValidationError("give either --out or --json, not both")
+            if [json, envelope, signaturePath != nil].filter({ $0 }).count > 1 {
+                throw ValidationError("give at most one of --out, --json and --envelope")
             }
             if let keyId, !Seal.isValidKeyId(keyId) {
                 throw ValidationError("--key-id must be 1 to \(Seal.maximumKeyIdBytes) bytes without control characters")
@@ -37,14 +40,19 @@ extension SealCommand {
         func run() throws {
             let key: SealPrivateKey
             let seal: Seal
+            let document: [UInt8]
             do {
                 key = try SealPrivateKey(pemRepresentation: SealFiles.readKey(privateKeyPath))
-                let document = try SealFiles.read(inputPath, maximumBytes: SealedDocument.maximumDocumentBytes)
+                document = try SealFiles.read(inputPath, maximumBytes: SealedDocument.maximumDocumentBytes)
                 seal = try Seal.sign(document, with: key, keyId: keyId ?? key.publicKey.fingerprint)
             } catch let error as SealError {
                 throw SealCommandError.seal(error)
             }
-            if json {
+            if envelope {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(SealedDocument(document: document, seal: seal)), as: UTF8.self))
+            } else if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 print(String(decoding: try encoder.encode(seal), as: UTF8.self))

@@ -93,7 +93,10 @@ public actor HubCore {
     /// Counters for metrics and the dashboard.
     public var currentStatistics: HubStatistics {
         var result = statistics
-        result.queueDepths = queues.mapValues { $0.ready.count + Int($0.broadcastHeadDistance(broadcastHead)) }
+        let broadcast = Set(broadcastAdapters)
+        result.queueDepths = queues.mapValues { queue in
+            queue.ready.count + (broadcast.contains(queue.adapterID) ? Int(queue.broadcastHeadDistance(broadcastHead)) : 0)
+        }
         result.openBroadcasts = broadcastEntries.count
         result.outstandingLeases = queues.values.reduce(0) { $0 + $1.leases.count }
         return result

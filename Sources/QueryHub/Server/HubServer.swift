@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdTLS
 import Logging
@@ -38,6 +39,12 @@ public enum HubServer {
                 return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "stopped: \(reason)\n")))
             }
             return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ready\n")))
+        }
+        router.get("/dashboard") { _, _ -> Response in
+            let page = Dashboard.page(
+                await core.currentStatistics, failure: await core.failureReason, nowMilliseconds: Int64(Date().timeIntervalSince1970 * 1_000))
+            return Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
         }
         router.get("/metrics") { _, _ -> Response in
             Response(
