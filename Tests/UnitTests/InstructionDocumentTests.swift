@@ -210,4 +210,63 @@ struct InstructionDocumentTests {
         let tree = try parsed(WireFixtures.instruction("police.vehicles")).replacing(["header", "issuedAt"], with: .string("2026-03-01T23:59:59Z"))
         #expect(refusal(InstructionDocument.self, tree)?.path == "$.header.issuedAt")
     }
+
+    // MARK: - Signer and approver of the legal documents (R-A1)
+
+    /// Every control measure, the kind of the document that carries the judge's decision, and
+    /// where it sits in the fixture.
+    static let decisions: [(kind: String, document: String)] = [
+        ("bank.freeze", "ruling"), ("bank.renew", "ruling"), ("bank.unfreeze", "ruling"), ("bank.deduct", "ruling"),
+        ("police.seizeVehicle", "ruling"), ("police.restrictExit", "exitRestrictionDecision"),
+        ("police.locatePerson", "detentionDecision"), ("police.release", "releaseNotice"),
+    ]
+
+    @Test("R-A1: a ruling, a decision or a release notice without the judge who signed it is refused", arguments: decisions)
+    func decisionNeedsSigner(kind: String, document: String) throws {
+        let tree = try parsed(WireFixtures.instruction(kind)).replacing(["header", "legalDocuments", 0, "signedBy"], with: nil)
+        #expect(refusal(InstructionDocument.self, tree)
+            == WireError(path: "$.header.legalDocuments[0].signedBy",
+                         reason: .ruleViolation(rule: "R-A1", "a \(document) names the judge who signed it")))
+    }
+
+    @Test("R-A1: each control measure's decision document is the one the fixture signs; queries rest on none",
+          arguments: InstructionKind.allCases)
+    func decisionDocumentKind(kind: InstructionKind) throws {
+        let document = try StrictJSONDecoder().decode(
+            InstructionDocument.self, from: Array(WireFixtures.instruction(kind.rawValue).utf8))
+        let expected = Self.decisions.first { $0.kind == kind.rawValue }?.document
+        #expect(kind.decisionDocumentKind?.rawValue == expected)
+        guard let decisionKind = kind.decisionDocumentKind else { return }
+        let index = try #require(document.header.legalDocumentIndex(of: decisionKind))
+        #expect(document.header.legalDocuments[index].signedBy?.description == WireFixtures.judge)
+    }
+
+    @Test("R-A1: a detention decision without the president's approval is refused")
+    func detentionNeedsApproval() throws {
+        let tree = try parsed(WireFixtures.instruction("police.locatePerson"))
+        let decoded = try StrictJSONDecoder().decode(InstructionDocument.self, from: CanonicalJSON.serialize(tree))
+        #expect(decoded.header.legalDocuments[0].approvedBy?.description == WireFixtures.president)
+        #expect(refusal(InstructionDocument.self, tree.replacing(["header", "legalDocuments", 0, "approvedBy"], with: nil))
+            == WireError(path: "$.header.legalDocuments[0].approvedBy",
+                         reason: .ruleViolation(rule: "R-A1", "a detentionDecision names the court's president who approved it")))
+        // A ruling needs no approval: the freeze's ruling has none and passes.
+        let freeze = try StrictJSONDecoder().decode(InstructionDocument.self, from: Array(WireFixtures.instruction("bank.freeze").utf8))
+        #expect(freeze.header.legalDocuments[0].kind == .ruling)
+        #expect(freeze.header.legalDocuments[0].approvedBy == nil)
+    }
+
+    @Test("R-A1: signer and approver are optional on other documents, travel when given, and are officer ids")
+    func optionalSignerElsewhere() throws {
+        let tree = try parsed(WireFixtures.instruction("bank.query"))
+        let signed = tree.replacing(["header", "legalDocuments", 0, "signedBy"], with: .string("BJ0105-0042"))
+        #expect(refusal(InstructionDocument.self, signed) == nil)
+        let document = try StrictJSONDecoder().decode(InstructionDocument.self, from: CanonicalJSON.serialize(signed))
+        #expect(document.header.legalDocuments[0].signedBy?.description == "BJ0105-0042")
+        #expect(document.header.legalDocuments[0].approvedBy == nil)
+        #expect(try StrictJSONDecoder().decode(InstructionDocument.self, from: CanonicalJSON.encode(document)) == document)
+        #expect(refusal(InstructionDocument.self, tree.replacing(["header", "legalDocuments", 0, "signedBy"], with: .string("王法官")))?.path
+            == "$.header.legalDocuments[0].signedBy")
+        #expect(refusal(InstructionDocument.self, tree.replacing(["header", "legalDocuments", 0, "approvedBy"], with: .null))
+            == WireError(path: "$.header.legalDocuments[0].approvedBy", reason: .nullNotAllowed))
+    }
 }

@@ -13,11 +13,20 @@ enum WireFixtures {
     static let account = #"{"bank": "C1010211000012", "number": "6222020200112233445", "currency": "CNY"}"#
     static let freezePeriod = #"{"from": "2026-12-01", "to": "2027-11-30"}"#
 
-    static func document(_ kind: String, _ number: String, _ digest: String) -> String {
-        #"{"kind": "\#(kind)", "number": "\#(number)", "sha256": "\#(digest)"}"#
+    /// The judge of the Chaoyang court who signs the fixtures' rulings and decisions (R-A1).
+    static let judge = "BJ0105-0007"
+    /// The Chaoyang court's president, who approves the detention decision (R-A1).
+    static let president = "BJ0105-0001"
+
+    /// A legal document reference, with its signer and approver when given.
+    static func document(_ kind: String, _ number: String, _ digest: String, signedBy: String? = nil, approvedBy: String? = nil) -> String {
+        var members = [#""kind": "\#(kind)""#, #""number": "\#(number)""#, #""sha256": "\#(digest)""#]
+        if let signedBy { members.append(#""signedBy": "\#(signedBy)""#) }
+        if let approvedBy { members.append(#""approvedBy": "\#(approvedBy)""#) }
+        return "{" + members.joined(separator: ", ") + "}"
     }
 
-    static let ruling = document("ruling", "（2026）京0105执1234号之一", digestB)
+    static let ruling = document("ruling", "（2026）京0105执1234号之一", digestB, signedBy: judge)
     static let assistanceNotice = document("assistanceNotice", "（2026）京0105执1234号协助执行通知书", digestC)
 
     /// An instruction header of the Chaoyang court (京0105) in case （2026）京0105执1234号.
@@ -80,7 +89,7 @@ enum WireFixtures {
         """),
         ("police.restrictExit", """
         {"kind": "police.restrictExit",
-         "header": \(header("BJ0105-2026-000140", documents: [document("exitRestrictionDecision", "（2026）京0105执1234号限制出境决定书", digestB), assistanceNotice])),
+         "header": \(header("BJ0105-2026-000140", documents: [document("exitRestrictionDecision", "（2026）京0105执1234号限制出境决定书", digestB, signedBy: judge), assistanceNotice])),
          "party": \(person), "period": \(freezePeriod), "requirements": "禁止出境；发现其出境时予以阻止并通知执行法官"}
         """),
         ("police.seizeVehicle", """
@@ -89,12 +98,12 @@ enum WireFixtures {
         """),
         ("police.locatePerson", """
         {"kind": "police.locatePerson",
-         "header": \(header("BJ0105-2026-000142", documents: [document("detentionDecision", "（2026）京0105司惩12号", digestB), assistanceNotice])),
+         "header": \(header("BJ0105-2026-000142", documents: [document("detentionDecision", "（2026）京0105司惩12号", digestB, signedBy: judge, approvedBy: president), assistanceNotice])),
          "party": \(person), "lastKnownAddress": "北京市朝阳区建国路88号"}
         """),
         ("police.release", """
         {"kind": "police.release",
-         "header": \(header("BJ0105-2027-000200", issuedAt: "2027-05-06T08:00:00Z", documents: [document("releaseNotice", "（2026）京0105执1234号解除限制出境通知书", digestB)])),
+         "header": \(header("BJ0105-2027-000200", issuedAt: "2027-05-06T08:00:00Z", documents: [document("releaseNotice", "（2026）京0105执1234号解除限制出境通知书", digestB, signedBy: judge)])),
          "releasedInstructionId": "BJ0105-2026-000140", "releasedKind": "police.restrictExit", "party": \(person)}
         """),
     ]

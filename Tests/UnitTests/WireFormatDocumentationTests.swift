@@ -62,6 +62,11 @@ struct WireFormatDocumentationTests {
         - **Dates** are `YYYY-MM-DD`; **instants** are RFC 3339 UTC with seconds,
           `2026-12-01T09:30:00Z`, or exactly three fraction digits when the milliseconds are not zero.
         - **`kind`** selects the document type; unknown kinds are refused with the list of kinds.
+        - **Who decided (R-A1).** A legal document names its signer in `signedBy` (签发人) and its
+          approver in `approvedBy` (批准人), officer ids of the issuing court. A `ruling`, a
+          `detentionDecision` and an `exitRestrictionDecision` must name the judge who signed them,
+          and so must the `releaseNotice` of a `police.release`; a `detentionDecision` must also
+          name the president who approved it. The hub checks them against its registry.
         - **Closed lists** (`accountType`, `status`, `reason`, `legalDocuments[].kind` …) refuse any
           value not listed in the types' documentation.
         - **Canonical bytes** (for hashes, seals and duplicate detection): RFC 8785 style — keys

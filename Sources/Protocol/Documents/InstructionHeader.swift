@@ -31,13 +31,17 @@ public struct InstructionHeader: Hashable, Sendable, Codable {
         self.legalDocuments = legalDocuments
     }
 
-    /// Checks the case and the documents: at least one, at most ``maximumLegalDocuments``, and the
-    /// case filed no later than the instruction was issued.
+    /// Checks the case and the documents: at least one, at most ``maximumLegalDocuments``, each
+    /// naming its signer and approver where R-A1 needs them, and the case filed no later than the
+    /// instruction was issued.
     func validate(at path: String) throws(WireError) {
         try `case`.validate(at: path + ".case")
         try WireRules.requireCount(legalDocuments, atMost: InstructionHeader.maximumLegalDocuments, at: path + ".legalDocuments")
         guard !legalDocuments.isEmpty else {
             throw WireRules.violation("R-B1", at: path + ".legalDocuments", "an instruction carries its electronic legal documents")
+        }
+        for (index, document) in legalDocuments.enumerated() {
+            try document.validate(at: path + ".legalDocuments[\(index)]")
         }
         guard `case`.filingDate <= issuedAt.date else {
             throw WireError(path: path + ".issuedAt", reason: .invalidValue("issued \(issuedAt), before the case was filed on \(`case`.filingDate)"))
@@ -48,6 +52,21 @@ public struct InstructionHeader: Hashable, Sendable, Codable {
     func requireDocuments(_ required: [LegalDocumentKind], rule: String, at path: String) throws(WireError) {
         for kind in required where !legalDocuments.contains(where: { $0.kind == kind }) {
             throw WireRules.violation(rule, at: path + ".legalDocuments", "a legal document of kind \(kind.rawValue) is required")
+        }
+    }
+
+    /// The position in ``legalDocuments`` of the first document of `kind`, or nil.
+    public func legalDocumentIndex(of kind: LegalDocumentKind) -> Int? {
+        legalDocuments.firstIndex { $0.kind == kind }
+    }
+
+    /// Refuses the header unless its first document of `kind` names its signer (R-A1): for
+    /// documents that carry a judge's decision without being a ruling, such as a release notice.
+    func requireSigner(of kind: LegalDocumentKind, at path: String) throws(WireError) {
+        guard let index = legalDocumentIndex(of: kind) else { return }
+        guard legalDocuments[index].signedBy != nil else {
+            throw WireRules.violation(
+                "R-A1", at: path + ".legalDocuments[\(index)].signedBy", "a \(kind.rawValue) names the judge who signed it")
         }
     }
 }

@@ -27,6 +27,20 @@ public enum InstructionKind: String, WireEnumeration {
     /// 解除措施 — release an earlier police measure (R-G6).
     case policeRelease = "police.release"
 
+    /// The legal document that carries the judge's decision the measure carries out, whose
+    /// `signedBy` is the ruling judge (R-A1): the ruling for bank measures and vehicle seizures,
+    /// the exit-restriction or detention decision, the release notice; nil for queries, which
+    /// rest on no ruling.
+    public var decisionDocumentKind: LegalDocumentKind? {
+        switch self {
+        case .bankQuery, .policeIdentity, .policeExitEntry, .policeVehicles, .policeHotelStays: return nil
+        case .bankFreeze, .bankRenew, .bankUnfreeze, .bankDeduct, .policeSeizeVehicle: return .ruling
+        case .policeRestrictExit: return .exitRestrictionDecision
+        case .policeLocatePerson: return .detentionDecision
+        case .policeRelease: return .releaseNotice
+        }
+    }
+
     /// True for the measures the police keep in force until released (R-G6).
     public var isPoliceMeasure: Bool {
         self == .policeRestrictExit || self == .policeSeizeVehicle || self == .policeLocatePerson

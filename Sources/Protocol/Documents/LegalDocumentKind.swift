@@ -16,4 +16,15 @@ public enum LegalDocumentKind: String, WireEnumeration {
     case releaseNotice
     /// 执行依据 — the judgment or other basis document (R-D5).
     case basisDocument
+
+    /// True for the documents a judge makes and signs — a ruling (裁定书), a detention decision
+    /// (拘留决定书), an exit-restriction decision (限制出境决定书) — which therefore name their signer
+    /// (`signedBy`, R-A1).
+    public var requiresSigner: Bool {
+        self == .ruling || self == .detentionDecision || self == .exitRestrictionDecision
+    }
+
+    /// True for the documents that need the court's president's approval (院长批准, R-A1) and so
+    /// name the approver (`approvedBy`): a detention decision.
+    public var requiresPresidentApproval: Bool { self == .detentionDecision }
 }

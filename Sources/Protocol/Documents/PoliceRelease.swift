@@ -21,11 +21,13 @@ public struct PoliceRelease: Hashable, Sendable, Codable, WireValidatable, KindT
         self.party = party
     }
 
-    /// A release notice (R-G6); the released measure is a police control measure other than itself.
+    /// A release notice signed by a judge (R-G6, R-A1); the released measure is a police control measure other than itself.
     public func validate() throws(WireError) {
         try validateKind()
         try header.validate(at: "$.header")
         try header.requireDocuments([.releaseNotice], rule: "R-G6", at: "$.header")
+        // The release carries out the judge's decision to end the measure: the notice names the judge (R-A1).
+        try header.requireSigner(of: .releaseNotice, at: "$.header")
         guard releasedKind.isPoliceMeasure else {
             throw WireError(path: "$.releasedKind", reason: .invalidValue("only police.restrictExit, police.seizeVehicle and police.locatePerson are released"))
         }

@@ -40,13 +40,7 @@ public struct DocumentIntake: InstructionIntake {
                 field: "$.header.court")
         }
         let kind = try measureKind(document)
-        do {
-            try Authority(registry: registry).check(
-                kind: kind, court: court, officerID: document.header.officer.id.description, rulingJudgeID: nil,
-                atUnixMilliseconds: now)
-        } catch {
-            throw ProblemError(.notAuthorised, error.description, field: "$.header.officer")
-        }
+        try authorise(document, kind: kind, court: court, at: now)
         try checkOfficerCredential(document.header.officer)
         let targets = try route(document, kind: kind, court: court)
         return Submission(
@@ -85,6 +79,45 @@ public struct DocumentIntake: InstructionIntake {
             try Seal.verify(sealed.document, seal: sealed.seal, publicKey: record.publicKey)
         } catch {
             throw ProblemError(.badSeal, error.description, field: "$.seal.signature")
+        }
+    }
+
+    /// R-A1, R-B4: the issuing officer, the judge who signed the decision the measure carries out
+    /// (its `signedBy`) and, for a detention decision, the president who approved it (its
+    /// `approvedBy`), each against the registry. The refusal names the field that failed.
+    private func authorise(_ document: InstructionDocument, kind: MeasureKind, court: CourtCode, at now: Int64) throws {
+        let header = document.header
+        let decisionIndex = header.legalDocumentIndex(of: document.kind.decisionDocumentKind ?? .ruling)
+        let approvalIndex = header.legalDocumentIndex(of: .detentionDecision)
+        do {
+            try Authority(registry: registry).check(
+                kind: kind, court: court, officerID: header.officer.id.description,
+                rulingJudgeID: decisionIndex.flatMap { header.legalDocuments[$0].signedBy?.description },
+                approvingPresidentID: approvalIndex.flatMap { header.legalDocuments[$0].approvedBy?.description },
+                atUnixMilliseconds: now)
+        } catch {
+            throw ProblemError(
+                .notAuthorised, error.description,
+                field: DocumentIntake.field(of: error, decisionIndex: decisionIndex, approvalIndex: approvalIndex))
+        }
+    }
+
+    /// The JSON path of what an authority refusal is about: the officer, the decision's signer or
+    /// the detention decision's approver (the documents list when the document is missing).
+    static func field(of error: AuthorityError, decisionIndex: Int?, approvalIndex: Int?) -> String {
+        let signatory: AuthorityError.Signatory
+        switch error {
+        case .unknownCourt: return "$.header.court"
+        case .unregisteredOfficer, .officerOfAnotherCourt, .officerInactive, .roleNotAllowed: return "$.header.officer.id"
+        case .signatoryMissing(let named, _), .signatoryUnregistered(let named, _), .signatoryLacksRole(let named, _, _),
+             .signatoryOfAnotherCourt(let named, _, _, _), .signatoryInactive(let named, _):
+            signatory = named
+        }
+        switch signatory {
+        case .rulingJudge:
+            return decisionIndex.map { "$.header.legalDocuments[\($0)].signedBy" } ?? "$.header.legalDocuments"
+        case .approvingPresident:
+            return approvalIndex.map { "$.header.legalDocuments[\($0)].approvedBy" } ?? "$.header.legalDocuments"
         }
     }
 

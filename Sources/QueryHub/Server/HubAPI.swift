@@ -69,7 +69,7 @@ public struct HubAPI: Sendable {
             let buffer = try await request.body.collect(upTo: limit)
             return Array(buffer.readableBytesView)
         } catch {
-            throw ProblemError(.badRequest, "the body is larger than \(limit) bytes")
+            throw ProblemError(.tooLarge, "the body is larger than \(limit) bytes")
         }
     }
 

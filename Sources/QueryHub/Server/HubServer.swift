@@ -27,6 +27,13 @@ public enum HubServer {
             logger: logger)
     }
 
+    /// Every route of the operator port, as (method, path): checked against openapi.yaml.
+    public static let operatorRoutes: [(method: String, path: String)] = [
+        ("GET", "/healthz"),
+        ("GET", "/readyz"),
+        ("GET", "/metrics"),
+    ]
+
     /// The operator port: health, readiness and Prometheus metrics.
     public static func operatorApplication(
         core: HubCore, metricsText: @escaping @Sendable () async -> String, host: String, port: Int, logger: Logger,
