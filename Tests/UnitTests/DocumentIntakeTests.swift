@@ -40,8 +40,13 @@ struct DocumentIntakeTests {
     /// A fixture of `kind` issued by an enforcement officer of Chaoyang, its decision signed by
     /// Chaoyang's judge (and a detention decision approved by its president), on an ICBC account.
     private func document(_ kind: String) throws -> JSONValue {
+        // R-B4: the measure carries the registered officer's particulars.
+        let registered = try #require(intake.registry.officer(id: Registry.sampleOfficerID(court: chaoyang, role: .enforcementOfficer)))
         var tree = try parsed(WireFixtures.instruction(kind))
             .replacing(["header", "officer", "id"], with: officer(chaoyang, .enforcementOfficer))
+            .replacing(["header", "officer", "name"], with: JSONValue.string(registered.name.description))
+            .replacing(["header", "officer", "credentialNumber"], with: .string(registered.credentialNumber))
+            .replacing(["header", "officer", "credentialScanSHA256"], with: .string(registered.credentialScanSHA256))
         if case .object(let members) = tree.value(at: ["header", "legalDocuments", 0]), members["signedBy"] != nil {
             tree = tree.replacing(["header", "legalDocuments", 0, "signedBy"], with: officer(chaoyang, .judge))
         }
