@@ -45,7 +45,7 @@ public final class HubRuntime: Sendable {
     ) throws -> [any Service] {
         var api = HubAPI(
             core: core, store: store, intake: DocumentIntake(registry: registry, clock: clock),
-            receiptCheck: SealedReceiptCheck(registry: registry, clock: clock))
+            receiptCheck: SealedReceiptCheck(registry: registry, clock: clock), registry: registry)
         api.maximumItemsPerPoll = configuration.maximumItemsPerPoll
         api.maximumWaitSeconds = configuration.maximumWaitSeconds
         let apiApplication = try HubServer.apiApplication(

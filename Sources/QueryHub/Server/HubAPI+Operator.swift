@@ -22,3 +22,30 @@ extension HubAPI {
         return try HubAPI.json(["entries": try await store.auditEntries(after: after, limit: limit)])
     }
 }
+
+/// A registered seal key as adapters and courts fetch it to verify seals themselves.
+struct SealKeyView: Codable {
+    var owner: String
+    var keyId: String
+    var algorithm: String
+    var publicKey: String
+    var validFrom: String
+    var validUntil: String
+    var revokedAt: String?
+}
+
+extension HubAPI {
+    /// The registry's seal keys (public material): adapters verify courts' seals with them (R-B9, R-B10).
+    func sealKeys(_ context: HubRequestContext) async throws -> Response {
+        guard context.principal != nil else { throw ProblemError(.unauthenticated, "no principal") }
+        let views = registry.allSealKeys.map { record in
+            SealKeyView(
+                owner: record.owner.description, keyId: record.keyId, algorithm: record.publicKey.algorithm.rawValue,
+                publicKey: record.publicKey.pemRepresentation,
+                validFrom: Timestamps.rfc3339(milliseconds: record.validFromUnixMilliseconds),
+                validUntil: Timestamps.rfc3339(milliseconds: record.validUntilUnixMilliseconds),
+                revokedAt: record.revokedAtUnixMilliseconds.map(Timestamps.rfc3339(milliseconds:)))
+        }
+        return try HubAPI.json(["keys": views])
+    }
+}

@@ -11,11 +11,14 @@ public struct HubAPI: Sendable {
     public let store: any Store
     public let intake: any InstructionIntake
     public let receiptCheck: any ReceiptCheck
+    /// The registry, for the seal keys adapters fetch.
+    public let registry: Registry
     /// Upper bounds of a poll.
     public var maximumItemsPerPoll = 1_000
     public var maximumWaitSeconds = 60
 
-    public init(core: HubCore, store: any Store, intake: any InstructionIntake, receiptCheck: any ReceiptCheck) {
+    public init(core: HubCore, store: any Store, intake: any InstructionIntake, receiptCheck: any ReceiptCheck, registry: Registry) {
+        self.registry = registry
         self.core = core
         self.store = store
         self.intake = intake
@@ -32,6 +35,7 @@ public struct HubAPI: Sendable {
         ("POST", "/v1/adapters/{adapter}/receipts"),
         ("GET", "/v1/operator/queues"),
         ("GET", "/v1/operator/audit"),
+        ("GET", "/v1/registry/seal-keys"),
     ]
 
     /// Adds the routes to `router`, behind the principal middleware.
@@ -48,6 +52,7 @@ public struct HubAPI: Sendable {
         router.post("/v1/adapters/:adapter/receipts") { request, context in try await receipts(request, context) }
         router.get("/v1/operator/queues") { _, context in try await queues(context) }
         router.get("/v1/operator/audit") { request, context in try await auditLog(request, context) }
+        router.get("/v1/registry/seal-keys") { _, context in try await sealKeys(context) }
     }
 
     // MARK: - Helpers
