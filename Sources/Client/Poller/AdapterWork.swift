@@ -15,6 +15,16 @@ public struct AdapterWorkItem: Sendable, Equatable {
     public var seal: Seal
     /// 1 for a first delivery; more when a lease expired before the answer arrived.
     public var attempt: Int
+
+    public init(itemID: String, instructionID: String, court: String, kind: String, document: [UInt8], seal: Seal, attempt: Int) {
+        self.itemID = itemID
+        self.instructionID = instructionID
+        self.court = court
+        self.kind = kind
+        self.document = document
+        self.seal = seal
+        self.attempt = attempt
+    }
 }
 
 /// An adapter's answer to one item: the outcome and the exact receipt bytes it seals.
