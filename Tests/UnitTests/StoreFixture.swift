@@ -3,6 +3,7 @@ import Logging
 import PostgresNIO
 @testable import QueryHub
 import Synchronization
+import Testing
 
 /// A store of one kind in a place of its own for one test — a fresh SQLite file, or a fresh
 /// PostgreSQL schema — that can be opened again (as after a restart) and is removed afterwards,

@@ -30,7 +30,8 @@ public final class PostgresStore: Store {
         self.client = client
         self.logger = logger
         self.configuration = configuration
-        self.runTask = Task { await client.run() }
+        // Started immediately, so the client is running before the first query asks it for a connection.
+        self.runTask = Task.immediate { await client.run() }
     }
 
     /// Starts a client, checks that commits are durable and applies the schema migrations.
@@ -81,7 +82,7 @@ public final class PostgresStore: Store {
                     try await connection.query("ROLLBACK", logger: self.logger)
                 } catch let rollbackError {
                     self.logger.error("rollback failed; closing the connection", metadata: ["error": "\(String(reflecting: rollbackError))"])
-                    connection.close()
+                    try? await connection.close()
                 }
                 throw error
             }
