@@ -47,13 +47,13 @@ struct MigrateDatabase: AsyncParsableCommand {
         logger.logLevel = .warning
         let store = PostgresStore(configuration: configuration, logger: logger)
         do {
-            let before = try await store.schemaVersion()
-            try await store.migrate()
-            let after = try await store.schemaVersion()
+            let applied = try await store.migrate()
+            let version = try await store.schemaVersion()
             let place = "\(configuration.host):\(configuration.port)/\(configuration.database ?? configuration.username)"
-            print(before == after
-                ? "schema already at version \(after) (\(place))"
-                : "migrated schema from version \(before) to \(after) (\(place))")
+                + (configuration.schema.map { " schema \($0)" } ?? "")
+            print(applied.isEmpty
+                ? "schema already at version \(version) (\(place))"
+                : "applied migrations \(applied.map(String.init).joined(separator: ", ")); schema now at version \(version) (\(place))")
             await store.shutdown()
         } catch {
             await store.shutdown()

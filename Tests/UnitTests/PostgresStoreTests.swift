@@ -55,7 +55,7 @@ struct PostgresStoreTests {
     func durability() async throws {
         try await StoreFixture.with(.postgres) { fixture in
             let store = try await fixture.openPostgres()
-            try await store.checkDurability()
+            try await store.checkServer()
             let settings = try await store.rows("SELECT current_setting('synchronous_commit'), current_setting('fsync')")
             let (synchronousCommit, fsync) = try #require(settings.first).decode((String, String).self)
             #expect(synchronousCommit == "on" && fsync == "on")

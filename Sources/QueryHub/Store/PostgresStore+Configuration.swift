@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 
 extension PostgresStore {
@@ -105,6 +106,16 @@ extension PostgresStore {
 
         /// The schema the tables live in, for the migration lock and messages.
         var schemaForLocking: String { schema ?? "public" }
+
+        /// A single connection's configuration, for checks made outside the pool.
+        func connectionConfiguration() throws -> PostgresConnection.Configuration {
+            var configuration = PostgresConnection.Configuration(
+                host: host, port: port, username: username, password: password, database: database,
+                tls: useTLS ? .prefer(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable)
+            configuration.options.connectTimeout = .seconds(Int64(connectTimeoutSeconds))
+            configuration.options.additionalStartupParameters = [("application_name", "hubd")]
+            return configuration
+        }
 
         /// The PostgresNIO client configuration: a bounded pool, and the search path set at
         /// connection start-up so that every pooled connection sees the same schema.

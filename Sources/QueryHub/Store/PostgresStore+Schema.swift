@@ -19,9 +19,11 @@ extension PostgresStore {
     /// Brings the schema up to the newest version this code knows, in one transaction that holds
     /// an advisory lock, so that two hubd instances starting at once migrate it exactly once.
     /// Idempotent: a schema already at the newest version is left untouched. Refuses a server
-    /// whose commits are not durable and a schema newer than this code.
-    public func migrate() async throws {
-        try await checkDurability()
+    /// whose commits are not durable and a schema newer than this code. Returns the versions
+    /// applied (none when the schema was already current).
+    @discardableResult
+    public func migrate() async throws -> [Int64] {
+        try await checkServer()
         let schema = configuration.schema
         let lockName = configuration.schemaForLocking
         let applied: [Int64] = try await inTransaction("BEGIN ISOLATION LEVEL READ COMMITTED") { connection in
@@ -44,6 +46,7 @@ extension PostgresStore {
         if !applied.isEmpty {
             logger.info("migrated the PostgreSQL schema", metadata: ["schema": "\(lockName)", "versions": "\(applied)"])
         }
+        return applied
     }
 
     /// Applies every migration above `current`; returns the versions applied.

@@ -95,13 +95,24 @@ public final class PostgresStore: Store {
         try await client.query(query, logger: logger).collect()
     }
 
-    /// The server's `synchronous_commit` and `fsync` settings, refused when either is off: then a
-    /// commit acknowledged to a court could be lost in a crash.
-    public func checkDurability() async throws {
-        for setting in ["synchronous_commit", "fsync"] {
-            let rows = try await self.rows("SELECT current_setting(\(setting))")
-            let value = try rows.first?.decode(String.self) ?? "(none)"
-            guard value != "off" else { throw PostgresStoreError.durabilityNotConfirmed(setting: setting, value: value) }
+    /// Connects once, outside the pool, and checks the server: a wrong password or an unreachable
+    /// host fails here at once with the server's or the socket's own reason (the pool would retry
+    /// for about a minute and then report only that it gave up), and a server with
+    /// `synchronous_commit` or `fsync` off is refused, since a commit acknowledged to a court
+    /// could then be lost in a crash.
+    public func checkServer() async throws {
+        let connection = try await PostgresConnection.connect(
+            configuration: try configuration.connectionConfiguration(), id: 0, logger: logger)
+        do {
+            for setting in ["synchronous_commit", "fsync"] {
+                let rows = try await connection.query("SELECT current_setting(\(setting))", logger: logger).collect()
+                let value = try rows.first?.decode(String.self) ?? "(none)"
+                guard value != "off" else { throw PostgresStoreError.durabilityNotConfirmed(setting: setting, value: value) }
+            }
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
         }
     }
 }
