@@ -59,7 +59,9 @@ final class StoreFixture: Sendable {
         let url = try #require(Self.postgresURL, "QUERYHUB_POSTGRES_URL is not set")
         var configuration = try PostgresStore.Configuration(url: url, maximumConnections: 4)
         configuration.schema = location
-        let store = try await PostgresStore.open(configuration: configuration, logger: Logger(label: "test.postgres"))
+        var logger = Logger(label: "test.postgres")
+        logger.logLevel = .warning
+        let store = try await PostgresStore.open(configuration: configuration, logger: logger)
         postgresStores.withLock { $0.append(store) }
         return store
     }
