@@ -11,22 +11,17 @@ final class ManualClock: Sendable {
     func advance(by milliseconds: Int64) { now.withLock { $0 += milliseconds } }
 }
 
-@Suite("Hub core over a real SQLite store")
+/// Every scenario runs over SQLite, and over PostgreSQL when `QUERYHUB_POSTGRES_URL` is set.
+@Suite("Hub core over a real store")
 struct HubCoreTests {
     static let context = AuditContext(principal: "court:京0105", certificateFingerprint: "00", clientAddress: "127.0.0.1:1")
     static let adapters: [(id: String, readsBroadcasts: Bool)] = [("bank:ICBC", true), ("bank:CCB", true), ("police:MPS", false)]
 
-    static func path() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("core-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory.appendingPathComponent("hub.sqlite").path
-    }
-
-    static func core(path: String, clock: ManualClock) async throws -> HubCore {
+    static func core(_ fixture: StoreFixture, clock: ManualClock) async throws -> HubCore {
         var limits = HubCore.Limits()
         limits.leaseMilliseconds = 1_000
         limits.queue = AdapterQueue.Limits(maximumAttempts: 3, maximumQueuedItems: 100, maximumLeases: 8)
-        let core = HubCore(store: try SQLiteStore(path: path), broadcastAdapters: [], limits: limits,
+        let core = HubCore(store: try await fixture.open(), broadcastAdapters: [], limits: limits,
                            logger: Logger(label: "test"), clock: { clock.milliseconds })
         try await core.restore(adapters: adapters)
         return core
@@ -39,10 +34,13 @@ struct HubCoreTests {
 
     static let freezeTarget = Submission.Targets.adapters([.init(adapterID: "bank:ICBC", orderingKey: "ICBC/6222/CNY", routeJSON: "{}")])
 
-    @Test("accept, lease, answer: the court's instruction completes once; a repeat returns the first answer; other bytes conflict")
-    func lifecycle() async throws {
+    @Test("accept, lease, answer: the court's instruction completes once; a repeat returns the first answer; other bytes conflict",
+          arguments: StoreFixture.available)
+    func lifecycle(store: StoreFixture.Kind) async throws { try await StoreFixture.with(store, Self.lifecycle) }
+
+    static func lifecycle(_ fixture: StoreFixture) async throws {
         let clock = ManualClock()
-        let core = try await Self.core(path: try Self.path(), clock: clock)
+        let core = try await Self.core(fixture, clock: clock)
         guard case .accepted(let answer) = try await core.submit(Self.submission("F-1", targets: Self.freezeTarget), audit: Self.context) else {
             Issue.record("not accepted"); return
         }
@@ -62,10 +60,12 @@ struct HubCoreTests {
         #expect(try await core.answer(adapterID: "bank:ICBC", answers: [different], audit: Self.context) == [.conflict])
     }
 
-    @Test("a bank cannot answer another bank's item")
-    func isolation() async throws {
+    @Test("a bank cannot answer another bank's item", arguments: StoreFixture.available)
+    func isolation(store: StoreFixture.Kind) async throws { try await StoreFixture.with(store, Self.isolation) }
+
+    static func isolation(_ fixture: StoreFixture) async throws {
         let clock = ManualClock()
-        let core = try await Self.core(path: try Self.path(), clock: clock)
+        let core = try await Self.core(fixture, clock: clock)
         _ = try await core.submit(Self.submission("F-2", targets: Self.freezeTarget), audit: Self.context)
         let lease = try #require(try await core.lease(adapterID: "bank:ICBC", maximumItems: 10, waitMilliseconds: 0, audit: Self.context))
         let stolen = AnswerSubmission(item: lease.items[0].item, leaseNumber: lease.leaseNumber, outcome: "done", body: [1], sealJSON: "{}")
@@ -73,11 +73,13 @@ struct HubCoreTests {
         #expect(try await core.lease(adapterID: "bank:CCB", maximumItems: 10, waitMilliseconds: 0, audit: Self.context) == nil)
     }
 
-    @Test("a query to every bank is one log entry; it completes when every bank has answered no account")
-    func broadcast() async throws {
+    @Test("a query to every bank is one log entry; it completes when every bank has answered no account",
+          arguments: StoreFixture.available)
+    func broadcast(store: StoreFixture.Kind) async throws { try await StoreFixture.with(store, Self.broadcast) }
+
+    static func broadcast(_ fixture: StoreFixture) async throws {
         let clock = ManualClock()
-        let path = try Self.path()
-        let core = try await Self.core(path: path, clock: clock)
+        let core = try await Self.core(fixture, clock: clock)
         _ = try await core.submit(Self.submission("Q-1", targets: .everyBank), audit: Self.context)
         for bank in ["bank:ICBC", "bank:CCB"] {
             let lease = try #require(try await core.lease(adapterID: bank, maximumItems: 10, waitMilliseconds: 0, audit: Self.context))
@@ -87,25 +89,27 @@ struct HubCoreTests {
             #expect(try await core.answer(adapterID: bank, answers: [answer], audit: Self.context) == [.accepted])
         }
         #expect(try await core.lease(adapterID: "police:MPS", maximumItems: 10, waitMilliseconds: 0, audit: Self.context) == nil)
-        let store = try SQLiteStore(path: path)
+        let store = try await fixture.open()
         let events = try await store.resultEvents(court: "京0105", after: 0, limit: 10)
         #expect(events.map(\.event) == ["completed"])
         #expect(try await store.broadcastAnswers(sequence: 1).count == 2)
     }
 
-    @Test("a restart keeps what was accepted and leased; an expired lease's item comes back; old tokens stay fenced")
-    func restart() async throws {
+    @Test("a restart keeps what was accepted and leased; an expired lease's item comes back; old tokens stay fenced",
+          arguments: StoreFixture.available)
+    func restart(store: StoreFixture.Kind) async throws { try await StoreFixture.with(store, Self.restart) }
+
+    static func restart(_ fixture: StoreFixture) async throws {
         let clock = ManualClock()
-        let path = try Self.path()
         var leaseNumber: Int64 = 0
         do {
-            let core = try await Self.core(path: path, clock: clock)
+            let core = try await Self.core(fixture, clock: clock)
             _ = try await core.submit(Self.submission("F-3", targets: Self.freezeTarget), audit: Self.context)
             let lease = try #require(try await core.lease(adapterID: "bank:ICBC", maximumItems: 10, waitMilliseconds: 0, audit: Self.context))
             leaseNumber = lease.leaseNumber
         }
         clock.advance(by: 5_000)  // the lease expires while the hub is down
-        let core = try await Self.core(path: path, clock: clock)
+        let core = try await Self.core(fixture, clock: clock)
         let again = try #require(try await core.lease(adapterID: "bank:ICBC", maximumItems: 10, waitMilliseconds: 0, audit: Self.context))
         #expect(again.items.map(\.instructionID) == ["F-3"])
         #expect(again.items.first?.attempt == 2)
@@ -116,14 +120,15 @@ struct HubCoreTests {
         #expect(try await core.submit(Self.submission("F-3", targets: Self.freezeTarget), audit: Self.context) != .conflict)
     }
 
-    @Test("R-G9: every submission, lease and receipt is in the audit chain, which verifies")
-    func auditTrail() async throws {
+    @Test("R-G9: every submission, lease and receipt is in the audit chain, which verifies", arguments: StoreFixture.available)
+    func auditTrail(store: StoreFixture.Kind) async throws { try await StoreFixture.with(store, Self.auditTrail) }
+
+    static func auditTrail(_ fixture: StoreFixture) async throws {
         let clock = ManualClock()
-        let path = try Self.path()
-        let core = try await Self.core(path: path, clock: clock)
+        let core = try await Self.core(fixture, clock: clock)
         _ = try await core.submit(Self.submission("F-4", targets: Self.freezeTarget), audit: Self.context)
         _ = try await core.lease(adapterID: "bank:ICBC", maximumItems: 10, waitMilliseconds: 0, audit: Self.context)
-        let entries = try await SQLiteStore(path: path).auditEntries(after: 0, limit: 100)
+        let entries = try await fixture.open().auditEntries(after: 0, limit: 100)
         #expect(entries.map(\.action) == ["submit bank.freeze", "lease"])
         #expect(entries.allSatisfy { $0.principal == "court:京0105" && $0.clientAddress == "127.0.0.1:1" })
         #expect(AuditChain.firstBreak(in: entries, after: nil) == nil)
