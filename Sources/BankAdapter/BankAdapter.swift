@@ -1,1 +1,0 @@
-// The bank side: BankBackend, SimulatedBank, the poller.
