@@ -25,7 +25,8 @@ final class LiveHub: Sendable {
         configuration.operatorPort = 0
         configure(&configuration)
         let setup = try DevelopmentSetup.prepare(configuration)
-        let logger = Logger(label: "live-hub")
+        var logger = Logger(label: "live-hub")
+        logger.logLevel = .warning
         let store = try SQLiteStore(path: configuration.databasePath)
         let runtime = try await HubRuntime(configuration: configuration, registry: setup.registry, store: store, logger: logger)
         let ports = AsyncStream<(String, Int)>.makeStream()
