@@ -14,7 +14,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Where the demo keeps its database, keys and examples.")
     var dataDirectory = "var/demo"
 
-    @Option(help: "The HTTPS (mutual TLS) port.")
+    @Option(help: "The HTTPS (mutual TLS) port (not 0: the simulated adapters connect to it).")
     var port = 8443
 
     @Option(help: "The operator port (/healthz, /readyz, /metrics), on loopback.")
@@ -30,8 +30,9 @@ struct DemoCommand: AsyncParsableCommand {
         let setup = try DevelopmentSetup.prepare(configuration)
         let example = try writeExample(setup: setup)
         let directory = dataDirectory
+        let adapters = DemoAdapters(setup: setup, hubURL: "https://127.0.0.1:\(port)", logger: logger)
         try await HubProcess.run(
-            configuration: configuration, registry: setup.registry, pki: setup.pki, logger: logger,
+            configuration: configuration, registry: setup.registry, pki: setup.pki, logger: logger, extraServices: [adapters],
             onRunning: { apiPort, operatorPort in
                 // Written straight to the file descriptor: print() would sit in a buffer when piped.
                 let banner = DemoCommand.banner(directory: directory, apiPort: apiPort, operatorPort: operatorPort, example: example)
@@ -57,7 +58,9 @@ struct DemoCommand: AsyncParsableCommand {
         let court = "court-京0105"
         return """
 
-            QueryHub is running (demo: embedded SQLite in \(directory), development PKI, sample registry).
+            QueryHub is running (demo: embedded SQLite in \(directory), development PKI, sample registry,
+            simulated banks ICBC, CCB, BOC (total-to-total), BJRCB and SHRCB (point-to-point) and police MPS,
+            each polling over mutual TLS; 张三 (11010519491231002X) holds accounts at ICBC and BJRCB).
               API (HTTPS, mutual TLS only):  https://127.0.0.1:\(apiPort)
               Operators (plain HTTP):        http://127.0.0.1:\(operatorPort)/metrics  /healthz  /readyz  /dashboard
 

@@ -59,11 +59,32 @@ struct SubmitCommand: AsyncParsableCommand {
         while Date() < deadline {
             let view = try await client.request(.GET, path)
             if view.bodyText.contains("\"status\":\"completed\"") {
-                print(view.bodyText)
+                print(SubmitCommand.readable(view.body))
                 return
             }
             try await Task.sleep(for: .seconds(1))
         }
-        print(try await client.request(.GET, path).bodyText)
+        print(SubmitCommand.readable(try await client.request(.GET, path).body))
+    }
+
+    /// The instruction's view with each receipt's bytes shown as the JSON they hold.
+    static func readable(_ body: [UInt8]) -> String {
+        guard var object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else {
+            return String(decoding: body, as: UTF8.self)
+        }
+        if let receipts = object["receipts"] as? [[String: Any]] {
+            object["receipts"] = receipts.map { receipt -> [String: Any] in
+                var receipt = receipt
+                if let text = receipt["receipt"] as? String, let bytes = Data(base64Encoded: text),
+                    let decoded = try? JSONSerialization.jsonObject(with: bytes)
+                {
+                    receipt["receipt"] = decoded
+                }
+                receipt["seal"] = nil
+                return receipt
+            }
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data(body)
+        return String(decoding: data, as: UTF8.self)
     }
 }

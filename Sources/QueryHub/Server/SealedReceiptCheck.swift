@@ -14,13 +14,7 @@ public struct SealedReceiptCheck: ReceiptCheck {
     }
 
     /// The outcome a receipt kind implies.
-    public static func outcome(of kind: ReceiptKind) -> String {
-        switch kind {
-        case .bankNoAccountFound: return AnswerSubmission.noAccountFound
-        case .cannotAssist: return "cannotAssist"
-        default: return "done"
-        }
-    }
+    public static func outcome(of kind: ReceiptKind) -> String { kind.outcome }
 
     public func check(
         receipt: [UInt8], sealJSON: String, outcome: String, item: WorkItemID, adapterID: String, instructionID: String
