@@ -86,7 +86,10 @@ public struct CourtInstructionFactory: Sendable {
         let legalDocuments = documents.map { kind in
             let suffix = kind == .ruling ? "之一" : "协助执行通知书"
             let digest = SHA256Hex(stringLiteral: SHA256Digest.hexadecimal(of: Array((id.text + kind.rawValue).utf8)))
-            return LegalDocument(kind: kind, number: (try? WireText(caseNumber.canonical + suffix)) ?? "文书", sha256: digest)
+            // A decision document names the judge who signed it (R-A1).
+            return LegalDocument(
+                kind: kind, number: (try? WireText(caseNumber.canonical + suffix)) ?? "文书", sha256: digest,
+                signedBy: kind.requiresSigner ? "JUDGE-0001" : nil)
         }
         let officer = Officer(
             id: "OFFICER-0001", name: CourtInstructionFactory.name("李明"), phone: "010-65550123", credentialNumber: "执法证第0001号",
