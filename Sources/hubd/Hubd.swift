@@ -8,7 +8,7 @@ struct Hubd: AsyncParsableCommand {
         abstract: "The court enforcement query-and-control hub (网络执行查控系统) and its tools.",
         subcommands: [
             ServeCommand.self, DemoCommand.self, SubmitCommand.self, AuditCommand.self, KeysCommand.self, SealCommand.self,
-            BenchCommand.self, DatabaseCommand.self, NationCommand.self,
+            BankAdapterCommand.self, PoliceAdapterCommand.self, BenchCommand.self, DatabaseCommand.self, NationCommand.self,
         ]
     )
 }
