@@ -11,6 +11,8 @@ public struct HubAPI: Sendable {
     public let store: any Store
     public let intake: any InstructionIntake
     public let receiptCheck: any ReceiptCheck
+    /// The control ledger, for the operator's view of it; nil on a hub without one.
+    public var ledger: LedgerGate?
     /// Upper bounds of a poll.
     public var maximumItemsPerPoll = 1_000
     public var maximumWaitSeconds = 60
@@ -31,6 +33,7 @@ public struct HubAPI: Sendable {
         ("POST", "/v1/adapters/{adapter}/leases/extend"),
         ("POST", "/v1/adapters/{adapter}/receipts"),
         ("GET", "/v1/operator/queues"),
+        ("GET", "/v1/operator/ledger"),
         ("GET", "/v1/operator/audit"),
     ]
 
@@ -47,6 +50,7 @@ public struct HubAPI: Sendable {
         router.post("/v1/adapters/:adapter/leases/extend") { request, context in try await extend(request, context) }
         router.post("/v1/adapters/:adapter/receipts") { request, context in try await receipts(request, context) }
         router.get("/v1/operator/queues") { _, context in try await queues(context) }
+        router.get("/v1/operator/ledger") { request, context in try await ledgerView(request, context) }
         router.get("/v1/operator/audit") { request, context in try await auditLog(request, context) }
     }
 
