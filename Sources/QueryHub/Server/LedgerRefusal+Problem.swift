@@ -73,6 +73,18 @@ extension LedgerRefusal {
     }
 }
 
+extension ProblemError {
+    /// The 422 `rule-violation` a court gets when the control ledger refuses `instruction`: the
+    /// rule, the ledger's reason with ids as the court wrote them (and, for the case guard, what
+    /// the case still allows), and the field of the court's document it is about.
+    public static func ledgerRefusal(_ refusal: LedgerRefusal, instruction: LedgerInstruction, allowed: Money? = nil)
+        -> ProblemError
+    {
+        ProblemError(
+            .ruleViolation, refusal.problemDetail(for: instruction, allowed: allowed), field: refusal.field(for: instruction))
+    }
+}
+
 extension LedgerInstruction {
     /// The freeze a renew, unfreeze or deduct names; nil for a freeze.
     public var freezeReference: LedgerInstructionID? {

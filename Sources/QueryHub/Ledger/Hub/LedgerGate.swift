@@ -107,9 +107,7 @@ public final class LedgerGate: LedgerHook, Sendable {
     private func refused(_ instruction: LedgerInstruction, refusal: LedgerRefusal, allowed: Money?) -> ProblemError {
         let rule = refusal.rule(for: instruction)
         Counter(label: "hub_ledger_refusals_total", dimensions: [("rule", rule)]).increment()
-        let refusal = clarified(refusal, instruction: instruction)
-        return ProblemError(
-            .ruleViolation, refusal.problemDetail(for: instruction, allowed: allowed), field: refusal.field(for: instruction))
+        return ProblemError.ledgerRefusal(clarified(refusal, instruction: instruction), instruction: instruction, allowed: allowed)
     }
 
     /// A freeze the court names that the ledger cannot find under the court's own ids may be
