@@ -50,6 +50,8 @@ public final class LedgerGate: LedgerHook, Sendable {
 
     // MARK: - LedgerHook
 
+    /// Dispatches the submission's measure on the day of its service time; throws the court's 422
+    /// when the ledger refuses it, or when the case guard would reduce a freeze.
     public func admit(_ submission: Submission, serviceTimeMilliseconds: Int64) throws {
         guard let instruction = submission.ledgerInstruction else { return }
         let day = LedgerDay(unixMillisecondsInChina: serviceTimeMilliseconds)
@@ -68,6 +70,7 @@ public final class LedgerGate: LedgerHook, Sendable {
         }
     }
 
+    /// Takes the submission's measure back out of the ledger: its commit failed.
     public func withdraw(_ submission: Submission, serviceTimeMilliseconds: Int64) {
         guard let instruction = submission.ledgerInstruction else { return }
         let withdrawn = ledger.withdraw(instruction, today: LedgerDay(unixMillisecondsInChina: serviceTimeMilliseconds))
@@ -76,6 +79,8 @@ public final class LedgerGate: LedgerHook, Sendable {
             metadata: ["instructionId": "\(instruction.header.instructionId)", "withdrawn": "\(withdrawn)"])
     }
 
+    /// Applies what the answer tells the ledger on the day it arrived; returns the flag (the rule
+    /// and what was wrong), which is also kept for the operator and counted.
     public func answered(
         _ answer: AnswerSubmission, court: String, instructionID: String, adapterID: String,
         receivedAtMilliseconds: Int64
