@@ -6,7 +6,8 @@ import Testing
 
 /// A clock the test moves by hand.
 final class ManualClock: Sendable {
-    private let now = Mutex<Int64>(1_800_000_000_000)
+    private let now: Mutex<Int64>
+    init(milliseconds: Int64 = 1_800_000_000_000) { now = Mutex(milliseconds) }
     var milliseconds: Int64 { now.withLock { $0 } }
     func advance(by milliseconds: Int64) { now.withLock { $0 += milliseconds } }
 }

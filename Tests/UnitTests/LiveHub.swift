@@ -18,7 +18,11 @@ final class LiveHub: Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    static func start(configure: (inout HubConfiguration) -> Void = { _ in }) async throws -> LiveHub {
+    /// A hub on a fresh data directory (or the one `configure` sets, to start again on a stopped
+    /// hub's data), on `clock` (Unix milliseconds).
+    static func start(
+        configure: (inout HubConfiguration) -> Void = { _ in }, clock: @escaping @Sendable () -> Int64 = HubRuntime.systemClock
+    ) async throws -> LiveHub {
         var configuration = HubConfiguration()
         configuration.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("hub-\(UUID().uuidString)").path
         configuration.listenPort = 0
@@ -28,7 +32,8 @@ final class LiveHub: Sendable {
         var logger = Logger(label: "live-hub")
         logger.logLevel = .warning
         let store = try SQLiteStore(path: configuration.databasePath)
-        let runtime = try await HubRuntime(configuration: configuration, registry: setup.registry, store: store, logger: logger)
+        let runtime = try await HubRuntime(
+            configuration: configuration, registry: setup.registry, store: store, logger: logger, clock: clock)
         let ports = AsyncStream<(String, Int)>.makeStream()
         let services = try runtime.services(
             tlsConfiguration: try makeServerTLSConfiguration(server: setup.pki.server, trustRootsPEM: setup.pki.authority.certificatePEM),
@@ -85,6 +90,58 @@ final class LiveHub: Sendable {
              "receipt": Data(entry.receipt).base64EncodedString(), "seal": String(decoding: try encoder.encode(seal), as: UTF8.self)]
         }
         return Array(try encoder.encode(["receipts": receipts]))
+    }
+}
+
+extension LiveHub {
+    /// Runs `body` with a client holding `principal`'s certificate, shut down after in every case.
+    func withClient<Result: Sendable>(
+        _ principal: PrincipalIdentity, _ body: (HubHTTPClient) async throws -> Result
+    ) async throws -> Result {
+        let client = try self.client(principal)
+        do {
+            let result = try await body(client)
+            try await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    /// Posts a court's document, sealed with the court's key, as that court.
+    func submit(_ document: [UInt8], court: CourtCode) async throws -> HubHTTPResponse {
+        let body = try sealed(document, court: court)
+        return try await withClient(try PrincipalIdentity(kind: .court, id: court.description)) { client in
+            try await client.request(.POST, "/v1/instructions", body: body)
+        }
+    }
+
+    /// Leases the next item of a bank's head-office adapter: its item id, lease token and instruction.
+    func leaseNext(bank: String) async throws -> (itemID: String, leaseToken: String, instructionID: String)? {
+        let work = try await withClient(try PrincipalIdentity(kind: .bank, id: bank)) { client in
+            try await client.request(.GET, "/v1/adapters/bank:\(bank)/work?max=1")
+        }
+        guard work.statusCode == 200, let token = work.json["leaseToken"] as? String,
+              let item = (work.json["items"] as? [[String: Any]])?.first,
+              let itemID = item["itemId"] as? String, let instructionID = item["instructionId"] as? String
+        else { return nil }
+        return (itemID, token, instructionID)
+    }
+
+    /// Sends one receipt, sealed by the bank's key, for a leased item.
+    func answer(bank: String, itemID: String, leaseToken: String, receipt: [UInt8], outcome: String = "done")
+        async throws -> HubHTTPResponse
+    {
+        let batch = try receiptBatch(bank: bank, entries: [(itemID, leaseToken, outcome, receipt)])
+        return try await withClient(try PrincipalIdentity(kind: .bank, id: bank)) { client in
+            try await client.request(.POST, "/v1/adapters/bank:\(bank)/receipts", body: batch)
+        }
+    }
+
+    /// A GET as `principal`.
+    func get(_ path: String, as principal: PrincipalIdentity) async throws -> HubHTTPResponse {
+        try await withClient(principal) { client in try await client.request(.GET, path) }
     }
 }
 

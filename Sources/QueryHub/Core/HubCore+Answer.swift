@@ -11,16 +11,24 @@ public struct AnswerSubmission: Sendable {
     public var body: [UInt8]
     /// The adapter's seal (and Merkle proof) as JSON.
     public var sealJSON: String
-    /// Why the control ledger flagged the receipt; nil when it is sound.
+    /// Why the receipt breaks a rule, found before the core took it; nil when it is sound. The
+    /// control ledger's own finding is added when the core applies ``ledgerReport``.
     public var flaggedReason: String?
+    /// What the receipt tells the control ledger, applied by the core in acceptance order; nil
+    /// when it tells it nothing.
+    public var ledgerReport: LedgerReport?
 
-    public init(item: WorkItemID, leaseNumber: Int64, outcome: String, body: [UInt8], sealJSON: String, flaggedReason: String? = nil) {
+    public init(
+        item: WorkItemID, leaseNumber: Int64, outcome: String, body: [UInt8], sealJSON: String,
+        flaggedReason: String? = nil, ledgerReport: LedgerReport? = nil
+    ) {
         self.item = item
         self.leaseNumber = leaseNumber
         self.outcome = outcome
         self.body = body
         self.sealJSON = sealJSON
         self.flaggedReason = flaggedReason
+        self.ledgerReport = ledgerReport
     }
 }
 
@@ -64,42 +72,45 @@ extension HubCore {
 
     /// Takes a batch of answers from `adapterID`. Every answer is judged on its own; those accepted
     /// are durable together before this returns.
+    ///
+    /// Three passes: find each answer's instruction (may read the store); then, without
+    /// suspending from the clock reading to the append to the group commit, check each lease,
+    /// apply the accepted answers to the control ledger and record them; last, judge the answers
+    /// the queue refused (a repeat, a conflict, or fencing), which reads the store again.
     public func answer(adapterID: String, answers: [AnswerSubmission], audit context: AuditContext) async throws -> [AnswerResult] {
         if let failure { throw HubCoreError.stopped(reason: failure) }
         guard queues[adapterID] != nil else { throw HubCoreError.unknownAdapter(adapterID) }
+        var keys: [(court: String, instructionID: String)?] = []
+        for answer in answers { keys.append(try await instructionKey(of: answer.item, adapterID: adapterID)) }
+        if let failure { throw HubCoreError.stopped(reason: failure) }
         let now = clock()
         var results: [AnswerResult] = []
+        var refusals: [(index: Int, refusal: QueueRefusal)] = []
         var changes = StoreChanges()
         var noAccountSequences: [Int64] = []
         var sealForRanges = ""
-        for answer in answers {
-            guard let key = try await instructionKey(of: answer.item, adapterID: adapterID) else {
+        for (index, answer) in answers.enumerated() {
+            guard let key = keys[index] else {
                 results.append(.unknownItem)
                 continue
             }
             do {
                 try queues[adapterID]!.checkAnswer(item: answer.item, leaseNumber: answer.leaseNumber, nowMilliseconds: now)
             } catch {
-                results.append(try await judgeRepeat(answer, adapterID: adapterID, key: key, refusal: error))
+                refusals.append((index, error))
+                results.append(.refused(error))
                 continue
             }
-            let attempt = queues[adapterID]!.leases[answer.leaseNumber]?.attempts[answer.item] ?? 1
-            queues[adapterID]!.recordAnswer(item: answer.item, leaseNumber: answer.leaseNumber)
-            if queues[adapterID]!.leases[answer.leaseNumber] == nil { changes.leasesEnded.append(answer.leaseNumber) }
             if case .broadcast(let sequence) = answer.item, answer.outcome == AnswerSubmission.noAccountFound {
+                accept(answer, adapterID: adapterID, key: key, at: now, into: &changes)
                 noAccountSequences.append(sequence)
                 sealForRanges = answer.sealJSON
             } else {
-                changes.receipts.append(
-                    StoredReceipt(
-                        court: key.court, instructionID: key.instructionID, adapterID: adapterID, item: answer.item,
-                        outcome: answer.outcome, body: answer.body, sealJSON: answer.sealJSON,
-                        receivedAtMilliseconds: now, flaggedReason: answer.flaggedReason))
-                changes.resultEvents.append(resultEvent(key, event: "receipt", adapterID: adapterID, at: now))
-            }
-            if case .directed(let number) = answer.item {
-                changes.workItemUpdates.append((number, .answered, attempt))
-                closeDirected(number, key: key, at: now, into: &changes)
+                var stored = answer
+                let ledgerFlag = ledger?.answered(
+                    answer, court: key.court, instructionID: key.instructionID, adapterID: adapterID, receivedAtMilliseconds: now)
+                stored.flaggedReason = [answer.flaggedReason, ledgerFlag].compactMap { $0 }.joined(separator: "; ").nilIfEmpty
+                accept(stored, adapterID: adapterID, key: key, at: now, into: &changes)
             }
             results.append(.accepted)
         }
@@ -115,11 +126,40 @@ extension HubCore {
                 instructionID: nil,
                 detail: "items: \(answers.prefix(8).map(\.item.description).joined(separator: ","))\(answers.count > 8 ? ",…" : "")"))
         try await durable(changes)
+        for (index, refusal) in refusals {
+            results[index] = try await judgeRepeat(answers[index], adapterID: adapterID, key: keys[index]!, refusal: refusal)
+        }
         return results
     }
 
+    /// Records one answer the queue took: the lease, the stored receipt (unless it is a compact "no
+    /// account" answer to a broadcast), the court's result event, and a directed target's close.
+    private func accept(
+        _ answer: AnswerSubmission, adapterID: String, key: (court: String, instructionID: String), at now: Int64,
+        into changes: inout StoreChanges
+    ) {
+        let attempt = queues[adapterID]!.leases[answer.leaseNumber]?.attempts[answer.item] ?? 1
+        queues[adapterID]!.recordAnswer(item: answer.item, leaseNumber: answer.leaseNumber)
+        if queues[adapterID]!.leases[answer.leaseNumber] == nil { changes.leasesEnded.append(answer.leaseNumber) }
+        if case .broadcast = answer.item, answer.outcome == AnswerSubmission.noAccountFound {
+            // Stored compactly as ranges by the caller.
+        } else {
+            changes.receipts.append(
+                StoredReceipt(
+                    court: key.court, instructionID: key.instructionID, adapterID: adapterID, item: answer.item,
+                    outcome: answer.outcome, body: answer.body, sealJSON: answer.sealJSON,
+                    receivedAtMilliseconds: now, flaggedReason: answer.flaggedReason))
+            changes.resultEvents.append(resultEvent(key, event: "receipt", adapterID: adapterID, at: now))
+        }
+        if case .directed(let number) = answer.item {
+            changes.workItemUpdates.append((number, .answered, attempt))
+            closeDirected(number, key: key, at: now, into: &changes)
+        }
+    }
+
     /// An answer the queue refused: a repeat of a stored answer is harmless; another answer for
-    /// an answered item is a conflict; anything else is the queue's refusal (fencing).
+    /// an answered item is a conflict; anything else is the queue's refusal (fencing). Runs after
+    /// the batch's own commit, so an answer repeated within one batch is judged against the first.
     private func judgeRepeat(_ answer: AnswerSubmission, adapterID: String, key: (court: String, instructionID: String),
                              refusal: QueueRefusal) async throws -> AnswerResult {
         // A barrier: let answers still in the pending commit reach the store before looking.
@@ -221,4 +261,9 @@ extension HubCore {
 extension AdapterQueue {
     /// True when this adapter reads the broadcast log.
     func readsBroadcasts(in broadcastAdapters: [String]) -> Bool { broadcastAdapters.contains(adapterID) }
+}
+
+extension String {
+    /// Nil for the empty string.
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

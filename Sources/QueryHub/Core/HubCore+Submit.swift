@@ -19,7 +19,10 @@ extension HubCore {
         defer {
             for waiter in submissionsInFlight.removeValue(forKey: key) ?? [] { waiter.resume() }
         }
+        // From the clock reading to the append in `durable`, nothing suspends: the ledger sees
+        // measures in service-time order, which is also the order of the commits (R-B20).
         let now = clock()
+        try ledger?.admit(submission, serviceTimeMilliseconds: now)
         var changes = StoreChanges()
         let (instruction, targetNames) = place(submission, at: now, into: &changes)
         changes.instructions.append(instruction)
@@ -29,7 +32,13 @@ extension HubCore {
                 clientAddress: context.clientAddress, action: "submit \(submission.kind)", outcome: "accepted",
                 instructionID: submission.instructionID, detail: "targets: \(targetNames.count)"))
         statistics.instructionsAccepted += 1
-        try await durable(changes)
+        do {
+            try await durable(changes)
+        } catch {
+            // Not stored: no bank will see it, so the ledger must not keep it in line.
+            ledger?.withdraw(submission, serviceTimeMilliseconds: now)
+            throw error
+        }
         return .accepted(answerJSON: instruction.answerJSON)
     }
 

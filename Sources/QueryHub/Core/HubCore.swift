@@ -45,6 +45,8 @@ public actor HubCore {
     }
 
     let store: any Store
+    /// The control ledger's checks, in acceptance order; nil runs the core without one (tests).
+    let ledger: (any LedgerHook)?
     let limits: Limits
     let clock: @Sendable () -> Int64
     let logger: Logger
@@ -78,8 +80,9 @@ public actor HubCore {
 
     /// A core over `store`, empty until ``restore()`` reads it back.
     public init(store: any Store, broadcastAdapters: [String], limits: Limits = Limits(), logger: Logger,
-                clock: @escaping @Sendable () -> Int64) {
+                ledger: (any LedgerHook)? = nil, clock: @escaping @Sendable () -> Int64) {
         self.store = store
+        self.ledger = ledger
         self.limits = limits
         self.clock = clock
         self.logger = logger
@@ -89,6 +92,9 @@ public actor HubCore {
 
     /// Why the core refuses everything: a commit failed. Nil while healthy.
     public var failureReason: String? { failure }
+
+    /// The sequence of the last audit entry appended (the store's, after ``restore()``).
+    public var lastAuditSequence: Int64 { audit.lastSequence }
 
     /// Counters for metrics and the dashboard.
     public var currentStatistics: HubStatistics {

@@ -31,10 +31,13 @@ public struct Submission: Sendable {
     public var document: [UInt8]
     public var sealJSON: String
     public var targets: Targets
+    /// The measure as the control ledger checks it, for a freeze, renew, unfreeze or deduct on
+    /// one account; nil for what the ledger does not track (queries, police measures).
+    public var ledgerInstruction: LedgerInstruction?
 
     public init(
         court: String, instructionID: String, kind: String, contentHash: [UInt8], document: [UInt8],
-        sealJSON: String, targets: Targets
+        sealJSON: String, targets: Targets, ledgerInstruction: LedgerInstruction? = nil
     ) {
         precondition(!court.isEmpty && !instructionID.isEmpty && contentHash.count == 32)
         self.court = court
@@ -44,6 +47,7 @@ public struct Submission: Sendable {
         self.document = document
         self.sealJSON = sealJSON
         self.targets = targets
+        self.ledgerInstruction = ledgerInstruction
     }
 }
 

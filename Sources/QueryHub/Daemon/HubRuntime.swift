@@ -16,10 +16,13 @@ public final class HubRuntime: Sendable {
     public let registry: Registry
     public let store: any Store
     public let core: HubCore
+    /// The control ledger in the hub, rebuilt from the store at start.
+    public let ledger: LedgerGate
     let logger: Logger
     let clock: @Sendable () -> Int64
 
-    /// Opens the store and restores the core from it. `clock` is Unix milliseconds.
+    /// Opens the store, restores the core from it and rebuilds the control ledger from it.
+    /// `clock` is Unix milliseconds.
     public init(
         configuration: HubConfiguration, registry: Registry, store: any Store, logger: Logger,
         clock: @escaping @Sendable () -> Int64 = HubRuntime.systemClock
@@ -29,9 +32,13 @@ public final class HubRuntime: Sendable {
         self.store = store
         self.logger = logger
         self.clock = clock
-        core = HubCore(store: store, broadcastAdapters: [], limits: configuration.coreLimits, logger: logger, clock: clock)
+        ledger = LedgerGate(registry: registry, logger: logger, clock: clock)
+        core = HubCore(
+            store: store, broadcastAdapters: [], limits: configuration.coreLimits, logger: logger, ledger: ledger, clock: clock)
         let broadcast = Set(registry.broadcastAdapterIDs.map(\.description))
         try await core.restore(adapters: registry.adapters.map { ($0.description, broadcast.contains($0.description)) })
+        // No request is served before the services run, so the ledger is whole before the first.
+        _ = try await ledger.rebuild(from: store, throughAuditSequence: await core.lastAuditSequence)
     }
 
     /// Unix milliseconds from the system clock.
@@ -45,7 +52,9 @@ public final class HubRuntime: Sendable {
     ) throws -> [any Service] {
         var api = HubAPI(
             core: core, store: store, intake: DocumentIntake(registry: registry, clock: clock),
-            receiptCheck: SealedReceiptCheck(registry: registry, clock: clock), registry: registry)
+            receiptCheck: LedgerReceiptCheck(sealed: SealedReceiptCheck(registry: registry, clock: clock), store: store),
+            registry: registry)
+        api.ledger = ledger
         api.maximumItemsPerPoll = configuration.maximumItemsPerPoll
         api.maximumWaitSeconds = configuration.maximumWaitSeconds
         let apiApplication = try HubServer.apiApplication(
@@ -53,9 +62,9 @@ public final class HubRuntime: Sendable {
             logger: logger, onServerRunning: { channel in await onAPIRunning(channel.localAddress?.port ?? 0) })
         let operatorApplication = HubServer.operatorApplication(
             core: core, metricsText: { await HubMetrics.shared.text(core: self.core) }, host: configuration.operatorHost,
-            port: configuration.operatorPort, logger: logger,
+            port: configuration.operatorPort, logger: logger, ledger: ledger,
             onServerRunning: { channel in await onOperatorRunning(channel.localAddress?.port ?? 0) })
-        return [apiApplication, operatorApplication, LeaseSweeper(core: core)]
+        return [apiApplication, operatorApplication, LeaseSweeper(core: core), LedgerTicker(ledger: ledger)]
     }
 }
 
@@ -76,5 +85,23 @@ extension HubCore {
     /// Ends every expired lease now (see ``expireLeases(now:)``).
     public func sweepExpiredLeases() async throws {
         try await expireLeases(now: clock())
+    }
+}
+
+/// Moves the control ledger's day forward once a minute, so that freezes nobody touches still
+/// lapse on time and their warnings fall due (R-B14, R-E7). A minute is plenty: the ledger works
+/// in whole days, and an account touched by a measure or a receipt catches up by itself first.
+struct LedgerTicker: Service {
+    let ledger: LedgerGate
+    var intervalSeconds = 60
+
+    func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            ledger.advance()
+            // Cancelled on graceful shutdown, so that stopping the hub does not wait a minute.
+            _ = try? await cancelWhenGracefulShutdown { [intervalSeconds] in
+                try await Task.sleep(for: .seconds(intervalSeconds))
+            }
+        }
     }
 }

@@ -20,9 +20,11 @@ public enum SampleInstructions {
             """.utf8)
     }
 
-    /// The common header, with the officer's registered particulars (R-B4).
+    /// The common header, with the officer's registered particulars (R-B4); by default case 1 of
+    /// the court, owed 500,000.00 CNY.
     static func header(
-        registry: Registry, court: CourtCode, instructionID: String, issuedAtMilliseconds: Int64, legalDocuments: [String]
+        registry: Registry, court: CourtCode, instructionID: String, issuedAtMilliseconds: Int64, legalDocuments: [String],
+        caseNumber: String? = nil, amountOwed: String = #"{"amount":"500000.00","currency":"CNY"}"#
     ) throws -> String {
         let officerID = Registry.sampleOfficerID(court: court, role: .enforcementOfficer)
         guard let officer = registry.officer(id: officerID) else {
@@ -31,7 +33,7 @@ public enum SampleInstructions {
         let issuedAt = Timestamp(millisecondsSinceEpoch: issuedAtMilliseconds - issuedAtMilliseconds % 1_000)
         return """
             {"instructionId":"\(instructionID)","court":"\(court)",\
-            "case":{"number":"（2026）\(court)执1号","filingDate":"2026-01-05","amountOwed":{"amount":"500000.00","currency":"CNY"}},\
+            "case":{"number":"\(caseNumber ?? "（2026）\(court)执1号")","filingDate":"2026-01-05","amountOwed":\(amountOwed)},\
             "officer":{"id":"\(officer.id)","name":"\(officer.name)","phone":"\(officer.phone)",\
             "credentialNumber":"\(officer.credentialNumber)","credentialScanSHA256":"\(officer.credentialScanSHA256)"},\
             "issuedAt":"\(issuedAt)","legalDocuments":[\(legalDocuments.joined(separator: ","))]}

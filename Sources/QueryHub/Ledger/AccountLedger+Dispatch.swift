@@ -93,8 +93,8 @@ extension AccountLedger {
 
     private func deductRefusal(_ deduct: DeductInstruction, context: LedgerContext) -> LedgerRefusal? {
         let court = deduct.header.court
-        guard let expected = context.specialAccounts.target(court: court, currency: key.currency) else {
-            return .noSpecialAccountRegistered(court: court, currency: key.currency)
+        guard let expected = context.specialAccounts.target(court: court, currency: deduct.creditCurrency) else {
+            return .noSpecialAccountRegistered(court: court, currency: deduct.creditCurrency)
         }
         guard deduct.target == expected else { return .wrongSpecialAccount(expected: expected, found: deduct.target) }
         if case .pension = kind, !deduct.otherAssetsInsufficient { return .pensionNeedsOtherAssetsInsufficient(key) }
@@ -150,5 +150,27 @@ extension AccountLedger {
         precondition(book.freezes[index].measureInFlight == nil, "one measure in flight per freeze")
         book.freezes[index].measureInFlight = id
         pending[id] = PendingMeasure(action: action, freezeId: freezeId, arrival: arrival)
+    }
+}
+
+extension AccountLedger {
+    /// Takes back a recorded measure that never reached the bank (the commit that would have sent
+    /// it failed): a pending freeze leaves the line, any other measure stops being in flight on its
+    /// freeze. Returns the freeze limit to give back to the case guard (zero for other measures),
+    /// or nil when no such measure is waiting here. Arrival numbers are not reused: the line only
+    /// needs them to increase.
+    mutating func withdraw(_ id: LedgerInstructionID) -> Int64? {
+        guard let measure = pending.removeValue(forKey: id) else { return nil }
+        guard let index = book.index(of: measure.freezeId) else {
+            preconditionFailure("pending measure \(id) refers to a freeze the account lost")
+        }
+        guard case .freeze = measure.action else {
+            precondition(book.freezes[index].measureInFlight == id, "withdrawn measure \(id) was not in flight")
+            book.freezes[index].measureInFlight = nil
+            return 0
+        }
+        let freeze = book.freezes.remove(at: index)
+        precondition(freeze.state == .pending && freeze.heldMinor == 0, "only a freeze awaiting its receipt is withdrawn")
+        return freeze.limitMinor
     }
 }

@@ -11,8 +11,10 @@ extension AccountLedger {
         guard let measure = pending[id] else {
             return resolved.contains(id) ? .alreadyResolved(id) : .unknownInstruction(id)
         }
-        let balanceMinor: Int64
-        do { balanceMinor = try minorUnits(receipt.balance, context: context) } catch { return error }
+        var balanceMinor: Int64?
+        if let balance = receipt.balance {
+            do { balanceMinor = try minorUnits(balance, context: context) } catch { return error }
+        }
         guard let index = book.index(of: measure.freezeId) else {
             preconditionFailure("pending measure \(id) refers to a freeze the account lost")
         }
@@ -98,7 +100,7 @@ extension AccountLedger {
     }
 
     private func applyFrozen(
-        _ report: FrozenReport, balanceMinor: Int64, index: Int, draft: inout FreezeBook,
+        _ report: FrozenReport, balanceMinor: Int64?, index: Int, draft: inout FreezeBook,
         events: inout [LedgerEvent], context: LedgerContext
     ) throws(ReceiptFlag) {
         let held = try minorUnits(report.actualHeld, context: context)
@@ -130,10 +132,24 @@ extension AccountLedger {
         draft.freezes[index].end = report.end
         draft.freezes[index].state = .active
         draft.refreshStates()
+        if balanceMinor == nil { coverHeld(in: &draft, events: &events) }
+    }
+
+    /// A receipt without a balance that shows more held than the known balance allows proves the
+    /// money is there: the balance is raised exactly as far as the holds need, so no funds appear
+    /// unheld that nobody reported. Order is still checked: a later freeze holding funds while an
+    /// earlier one is below its limit is out of order (R-B13) whatever the balance.
+    private func coverHeld(in draft: inout FreezeBook, events: inout [LedgerEvent]) {
+        let neededMinor = draft.heldTotalMinor + draft.claimFundsMinor + draft.protectedMinor
+        guard neededMinor > draft.balanceMinor else { return }
+        draft.setFunds(
+            balanceMinor: neededMinor, claimFundsMinor: draft.claimFundsMinor, protectedMinor: draft.protectedMinor,
+            account: key, events: &events)
+        assert(draft.unheldMinor == 0, "a balance raised to cover the holds leaves nothing unheld")
     }
 
     private func applyUnfrozen(
-        _ released: Money, askedMinor: Int64?, balanceMinor: Int64, index: Int, draft: inout FreezeBook,
+        _ released: Money, askedMinor: Int64?, balanceMinor: Int64?, index: Int, draft: inout FreezeBook,
         events: inout [LedgerEvent], context: LedgerContext
     ) throws(ReceiptFlag) -> Int64 {
         let releasedMinor = try minorUnits(released, context: context)
@@ -163,7 +179,7 @@ extension AccountLedger {
     /// Applies a deduct receipt (R-B18, R-B19); returns the reservation released and what left the
     /// account (from the freeze's hold, and in total).
     private func applyDeducted(
-        _ deducted: Money, notDeducted: Money, amounts: DeductAmounts, balanceMinor: Int64, index: Int,
+        _ deducted: Money, notDeducted: Money, amounts: DeductAmounts, balanceMinor: Int64?, index: Int,
         draft: inout FreezeBook, events: inout [LedgerEvent], context: LedgerContext
     ) throws(ReceiptFlag) -> (Int64, (fromHeldMinor: Int64, totalMinor: Int64)) {
         let deductedMinor = try minorUnits(deducted, context: context)
@@ -217,8 +233,10 @@ extension AccountLedger {
         }
     }
 
-    /// Takes the bank's balance into a draft, with the account's claimed and protected funds.
-    private func setBalance(_ balanceMinor: Int64, on draft: inout FreezeBook, events: inout [LedgerEvent]) {
+    /// Takes the bank's balance into a draft, with the account's claimed and protected funds; a
+    /// receipt that states no balance leaves the draft's as it is.
+    private func setBalance(_ balanceMinor: Int64?, on draft: inout FreezeBook, events: inout [LedgerEvent]) {
+        guard let balanceMinor else { return }
         draft.setFunds(
             balanceMinor: balanceMinor, claimFundsMinor: claimFundsMinor, protectedMinor: protectedMinor, account: key,
             events: &events)

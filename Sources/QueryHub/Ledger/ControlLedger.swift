@@ -119,6 +119,19 @@ public final class ControlLedger: Sendable {
         events += effects.events
     }
 
+    /// Takes back a measure ``dispatch(_:today:)`` accepted that never reached the bank — the hub
+    /// could not store it — so that it neither holds a place in line nor blocks its freeze, and a
+    /// freeze's case reservation is given back. Returns false when the account has no such
+    /// measure waiting for its receipt (unknown, refused, or already answered).
+    public func withdraw(_ instruction: LedgerInstruction, today: LedgerDay) -> Bool {
+        var effects = AccountEffects()
+        let withdrawn = accountShards[shardIndex(of: instruction.header.account)].withLock {
+            $0.withdraw(instruction, today: today, effects: &effects)
+        }
+        settle(effects.releases)
+        return withdrawn
+    }
+
     /// Applies a bank's receipt to its account, or keeps it aside, flagged and counted, when it
     /// breaks the rules (then the ledger is unchanged).
     public func apply(_ receipt: LedgerReceipt, today: LedgerDay) -> ReportOutcome {

@@ -4,6 +4,8 @@ public struct LedgerCounters: Sendable, Equatable {
     public var measuresAccepted = 0
     /// Measures refused before dispatch.
     public var measuresRefused = 0
+    /// Accepted measures taken back because they never reached the bank (still counted as accepted).
+    public var measuresWithdrawn = 0
     /// Freezes whose limit the case guard reduced.
     public var freezesReducedByCaseGuard = 0
     /// Freezes the case guard refused.
@@ -52,6 +54,7 @@ public struct LedgerCounters: Sendable, Equatable {
         var sum = self
         sum.measuresAccepted += other.measuresAccepted
         sum.measuresRefused += other.measuresRefused
+        sum.measuresWithdrawn += other.measuresWithdrawn
         sum.freezesReducedByCaseGuard += other.freezesReducedByCaseGuard
         sum.freezesRefusedByCaseGuard += other.freezesRefusedByCaseGuard
         sum.receiptsApplied += other.receiptsApplied

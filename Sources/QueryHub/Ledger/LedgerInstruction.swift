@@ -99,11 +99,14 @@ public struct DeductInstruction: Sendable, Equatable {
     /// The court's statement that the debtor's other assets are not enough; required to deduct
     /// from a pension account (R-P1).
     public let otherAssetsInsufficient: Bool
+    /// True when foreign-currency funds are converted and credited to the renminbi special account
+    /// (结汇, R-B17); the target must then be the renminbi account.
+    public let convertsToRenminbi: Bool
 
     /// A deduct instruction.
     public init(
         header: MeasureHeader, freezeId: LedgerInstructionID, amount: Money, target: LedgerSpecialAccount,
-        includeUnheldFunds: Bool = false, otherAssetsInsufficient: Bool = false
+        includeUnheldFunds: Bool = false, otherAssetsInsufficient: Bool = false, convertsToRenminbi: Bool = false
     ) {
         self.header = header
         self.freezeId = freezeId
@@ -111,7 +114,11 @@ public struct DeductInstruction: Sendable, Equatable {
         self.target = target
         self.includeUnheldFunds = includeUnheldFunds
         self.otherAssetsInsufficient = otherAssetsInsufficient
+        self.convertsToRenminbi = convertsToRenminbi
     }
+
+    /// The currency the special account receives: renminbi when converted, else the account's.
+    public var creditCurrency: Currency { convertsToRenminbi ? .cny : header.account.currency }
 }
 
 /// One control measure on one account, as the ledger checks it before dispatch.

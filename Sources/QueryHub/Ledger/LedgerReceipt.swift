@@ -49,13 +49,18 @@ public struct LedgerReceipt: Sendable, Equatable {
     public let instructionId: LedgerInstructionID
     /// The account the bank acted on.
     public let account: AccountKey
-    /// The account's balance when the bank finished the measure (after a deduct: after it).
-    public let balance: Money
+    /// The account's balance when the bank finished the measure (after a deduct: after it), or nil
+    /// when the receipt does not state it. The hub's wire receipts (``BankFreezeResult`` and the
+    /// others) report amounts held and moved, not the balance, so the hub's receipts carry nil:
+    /// the ledger then keeps the balance it knows (less what a deduct took) and raises it only as
+    /// far as the receipt proves money is there — a freeze that holds more than the known balance
+    /// allows shows the bank had at least that much.
+    public let balance: Money?
     /// What the bank did.
     public let result: Result
 
     /// A receipt.
-    public init(instructionId: LedgerInstructionID, account: AccountKey, balance: Money, result: Result) {
+    public init(instructionId: LedgerInstructionID, account: AccountKey, balance: Money?, result: Result) {
         self.instructionId = instructionId
         self.account = account
         self.balance = balance

@@ -92,6 +92,24 @@ struct LedgerShard: Sendable {
         return refusal
     }
 
+    /// Takes back a measure recorded by ``commit`` that never reached the bank; false when the
+    /// account has no such measure waiting.
+    mutating func withdraw(_ instruction: LedgerInstruction, today: LedgerDay, effects: inout AccountEffects) -> Bool {
+        let key = instruction.header.account
+        guard accounts[key] != nil else { return false }
+        let day = clock(today)
+        let released = withAccount(key, today: day, effects: &effects) { account, _ in
+            account.withdraw(instruction.header.instructionId)
+        }
+        if let released, released > 0 {
+            effects.releases.append(
+                CaseRelease(caseNumber: instruction.header.caseNumber, currency: key.currency, amountMinor: released))
+        }
+        if released != nil { counters.measuresWithdrawn += 1 }
+        finish(effects: effects)
+        return released != nil
+    }
+
     /// Applies a receipt, or keeps it aside flagged.
     mutating func apply(_ receipt: LedgerReceipt, today: LedgerDay, effects: inout AccountEffects) -> ReceiptFlag? {
         let day = clock(today)

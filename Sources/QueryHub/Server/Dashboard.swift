@@ -2,7 +2,10 @@ import Foundation
 
 /// The operator's dashboard: one HTML page, refreshed every five seconds, of what the hub is doing.
 enum Dashboard {
-    static func page(_ statistics: HubStatistics, failure: String?, nowMilliseconds: Int64) -> String {
+    /// The most rows of each ledger table on the page (the API has them all).
+    static let maximumLedgerRows = 50
+
+    static func page(_ statistics: HubStatistics, failure: String?, nowMilliseconds: Int64, ledger: LedgerGate? = nil) -> String {
         let rows = statistics.queueDepths.sorted { $0.key < $1.key }.map { adapter, depth in
             "<tr><td>\(escape(adapter))</td><td class=n>\(depth)</td></tr>"
         }.joined()
@@ -25,8 +28,39 @@ enum Dashboard {
             <tr><th>leases out</th><td class=n>\(statistics.outstandingLeases)</td></tr>
             </table>
             <h2>Queue depth per adapter</h2><table><tr><th>adapter</th><th>items waiting</th></tr>\(rows)</table>
+            \(ledger.map(ledgerSection) ?? "")
             <p>Metrics for Prometheus: <a href=/metrics>/metrics</a></p>
             </body></html>
+            """
+    }
+
+    /// The control ledger: its counts, the freezes about to lapse (R-E7) and the latest flagged
+    /// receipts, newest first.
+    static func ledgerSection(_ ledger: LedgerGate) -> String {
+        let counters = ledger.ledger.counters()
+        let lapsing = ledger.lapsingSoon()
+        let lapsingRows = lapsing.prefix(maximumLedgerRows).map { warning in
+            "<tr><td>\(escape(warning.end.description))\(warning.estimated ? " (estimated)" : "")</td>"
+                + "<td>\(escape(warning.court.value))</td><td>\(escape(LedgerTranslation.parts(of: warning.freeze).id))</td>"
+                + "<td>\(escape(warning.account.description))</td></tr>"
+        }.joined()
+        let flagged = ledger.flaggedReceipts()
+        let flaggedRows = flagged.suffix(maximumLedgerRows).reversed().map { receipt in
+            "<tr><td>\(Timestamps.rfc3339(milliseconds: receipt.receivedAtMilliseconds))</td><td>\(escape(receipt.court))</td>"
+                + "<td>\(escape(receipt.instructionID))</td><td>\(escape(receipt.adapterID))</td>"
+                + "<td class=bad>\(escape(receipt.reason))</td></tr>"
+        }.joined()
+        let applied = counters.receiptsApplied + counters.accountReportsApplied
+        return """
+            <h2>Control ledger (today \(ledger.today()))</h2><table>
+            <tr><th>measures accepted / refused</th><td class=n>\(counters.measuresAccepted) / \(counters.measuresRefused)</td></tr>
+            <tr><th>receipts and reports applied / flagged</th><td class=n>\(applied) / \(counters.reportsFlagged)</td></tr>
+            <tr><th>freezes lapsed</th><td class=n>\(counters.lapses)</td></tr>
+            </table>
+            <h3>Freezes about to lapse (R-E7): \(lapsing.count)</h3>
+            <table><tr><th>last day</th><th>court</th><th>freeze</th><th>account</th></tr>\(lapsingRows)</table>
+            <h3>Flagged receipts: \(flagged.count) kept</h3>
+            <table><tr><th>received</th><th>court</th><th>instruction</th><th>adapter</th><th>why</th></tr>\(flaggedRows)</table>
             """
     }
 

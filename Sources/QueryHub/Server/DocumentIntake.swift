@@ -5,7 +5,10 @@ import HubProtocol
 
 /// The real intake (steps 1–5 of the flow in ARCHITECTURE.md): the court from the certificate,
 /// the seal over the exact bytes with that court's registered key, strict decoding and the
-/// protocol's rules, authority (R-A1, R-B4), the route (R-B2, R-B3, R-B22).
+/// protocol's rules, authority (R-A1, R-B4), the route (R-B2, R-B3, R-B22), a deduct's special
+/// account (R-B17). A measure on an account leaves with its ledger form
+/// (``Submission/ledgerInstruction``), which the control ledger checks when the core accepts it,
+/// in acceptance order.
 public struct DocumentIntake: InstructionIntake {
     public let registry: Registry
     public let clock: @Sendable () -> Int64
@@ -43,11 +46,35 @@ public struct DocumentIntake: InstructionIntake {
         try authorise(document, kind: kind, court: court, at: now)
         try checkOfficerCredential(document.header.officer)
         let targets = try route(document, kind: kind, court: court)
+        if case .bankDeduct(let deduct) = document { try checkSpecialAccount(deduct, court: court) }
         return Submission(
             court: court.description, instructionID: document.header.instructionId.description, kind: kind.rawValue,
             contentHash: Array(SHA256.hash(data: sealed.document)), document: sealed.document,
             sealJSON: String(decoding: (try? JSONEncoder().encode(sealed.seal)) ?? Data(), as: UTF8.self),
-            targets: targets)
+            targets: targets, ledgerInstruction: LedgerTranslation.instruction(document))
+    }
+
+    /// R-B17, R-B18: a deduct sends the money to the issuing court's registered special account —
+    /// the renminbi one when it converts foreign currency, else the one of the account's currency.
+    /// Checked here for every deduct, also one that names no freeze (which the control ledger does
+    /// not track); the ledger checks the same for the deducts it does.
+    private func checkSpecialAccount(_ deduct: BankDeduct, court: CourtCode) throws {
+        let currency = deduct.convertForeignCurrency ? Currency.cny : deduct.account.currency
+        let registered: SpecialAccount
+        do {
+            registered = try registry.specialAccount(court: court, currency: currency)
+        } catch {
+            throw ProblemError(
+                .ruleViolation, "R-B5, R-B17: court \(court) has no registered special account for \(currency.code)",
+                field: "$.specialAccount")
+        }
+        let expected = LedgerTranslation.specialAccount(registered)
+        let named = LedgerTranslation.specialAccount(deduct.specialAccount)
+        guard named == expected else {
+            throw ProblemError(
+                .ruleViolation, "R-B17: deduct target \(named) is not the court's registered special account \(expected)",
+                field: "$.specialAccount")
+        }
     }
 
     /// R-B4: the officer the measure names is the registered one — name, credential number and

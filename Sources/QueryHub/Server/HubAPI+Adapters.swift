@@ -129,12 +129,12 @@ extension HubAPI {
             guard let owner = try await core.instruction(of: item, adapterID: adapter) else {
                 throw ProblemError(.notFound, "\(adapter) has no item \(entry.itemId)", field: "receipts[\(index)].itemId")
             }
-            let flag = try await receiptCheck.check(
+            let verdict = try await receiptCheck.check(
                 receipt: Array(receiptBytes), sealJSON: entry.seal, outcome: entry.outcome, item: item, adapterID: adapter,
-                instructionID: owner.instructionID)
+                court: owner.court, instructionID: owner.instructionID)
             answers.append(
                 AnswerSubmission(item: item, leaseNumber: lease, outcome: entry.outcome, body: Array(receiptBytes),
-                                 sealJSON: entry.seal, flaggedReason: flag))
+                                 sealJSON: entry.seal, flaggedReason: verdict.flaggedReason, ledgerReport: verdict.ledgerReport))
         }
         let results = try await core.answer(adapterID: adapter, answers: answers, audit: context.auditContext)
         return try HubAPI.receiptResponse(answers: answers, results: results)

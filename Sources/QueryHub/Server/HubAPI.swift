@@ -13,6 +13,8 @@ public struct HubAPI: Sendable {
     public let receiptCheck: any ReceiptCheck
     /// The registry, for the seal keys adapters fetch.
     public let registry: Registry
+    /// The control ledger, for the operator's view of it; nil on a hub without one.
+    public var ledger: LedgerGate?
     /// Upper bounds of a poll.
     public var maximumItemsPerPoll = 1_000
     public var maximumWaitSeconds = 60
@@ -34,6 +36,7 @@ public struct HubAPI: Sendable {
         ("POST", "/v1/adapters/{adapter}/leases/extend"),
         ("POST", "/v1/adapters/{adapter}/receipts"),
         ("GET", "/v1/operator/queues"),
+        ("GET", "/v1/operator/ledger"),
         ("GET", "/v1/operator/audit"),
         ("GET", "/v1/registry/seal-keys"),
     ]
@@ -51,6 +54,7 @@ public struct HubAPI: Sendable {
         router.post("/v1/adapters/:adapter/leases/extend") { request, context in try await extend(request, context) }
         router.post("/v1/adapters/:adapter/receipts") { request, context in try await receipts(request, context) }
         router.get("/v1/operator/queues") { _, context in try await queues(context) }
+        router.get("/v1/operator/ledger") { request, context in try await ledgerView(request, context) }
         router.get("/v1/operator/audit") { request, context in try await auditLog(request, context) }
         router.get("/v1/registry/seal-keys") { _, context in try await sealKeys(context) }
     }

@@ -37,7 +37,7 @@ public enum HubServer {
     /// The operator port: health, readiness and Prometheus metrics.
     public static func operatorApplication(
         core: HubCore, metricsText: @escaping @Sendable () async -> String, host: String, port: Int, logger: Logger,
-        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+        ledger: LedgerGate? = nil, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Hummingbird.Router()
         router.get("/healthz") { _, _ in "ok\n" }
@@ -49,7 +49,8 @@ public enum HubServer {
         }
         router.get("/dashboard") { _, _ -> Response in
             let page = Dashboard.page(
-                await core.currentStatistics, failure: await core.failureReason, nowMilliseconds: Int64(Date().timeIntervalSince1970 * 1_000))
+                await core.currentStatistics, failure: await core.failureReason,
+                nowMilliseconds: Int64(Date().timeIntervalSince1970 * 1_000), ledger: ledger)
             return Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
         }

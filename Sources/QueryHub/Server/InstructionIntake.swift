@@ -7,11 +7,26 @@ public protocol InstructionIntake: Sendable {
     func check(body: [UInt8], from principal: PrincipalIdentity) async throws -> Submission
 }
 
-/// Checks an adapter's receipt before it is stored: the adapter's seal, the amount maths against
-/// the control ledger. Returns the reason to flag it, or nil when it is sound; throws a
-/// ``ProblemError`` to refuse it outright.
+/// Checks an adapter's receipt before it is stored: the adapter's seal, the protocol's rules, and
+/// what it tells the control ledger. Throws a ``ProblemError`` to refuse it outright.
 public protocol ReceiptCheck: Sendable {
     func check(
-        receipt: [UInt8], sealJSON: String, outcome: String, item: WorkItemID, adapterID: String, instructionID: String
-    ) async throws -> String?
+        receipt: [UInt8], sealJSON: String, outcome: String, item: WorkItemID, adapterID: String, court: String,
+        instructionID: String
+    ) async throws -> ReceiptVerdict
+}
+
+/// A receipt that passed its checks: why to flag it, if it breaks a rule already, and what it
+/// tells the control ledger (which the core applies in acceptance order and may flag it for).
+public struct ReceiptVerdict: Sendable, Equatable {
+    /// The reason to store it flagged; nil when nothing is wrong so far.
+    public var flaggedReason: String?
+    /// What the receipt tells the ledger; nil when nothing.
+    public var ledgerReport: LedgerReport?
+
+    /// A verdict.
+    public init(flaggedReason: String? = nil, ledgerReport: LedgerReport? = nil) {
+        self.flaggedReason = flaggedReason
+        self.ledgerReport = ledgerReport
+    }
 }

@@ -17,8 +17,19 @@ public struct SealedReceiptCheck: ReceiptCheck {
     public static func outcome(of kind: ReceiptKind) -> String { kind.outcome }
 
     public func check(
+        receipt: [UInt8], sealJSON: String, outcome: String, item: WorkItemID, adapterID: String, court: String,
+        instructionID: String
+    ) async throws -> ReceiptVerdict {
+        _ = try verifiedDocument(
+            receipt: receipt, sealJSON: sealJSON, outcome: outcome, item: item, adapterID: adapterID,
+            instructionID: instructionID)
+        return ReceiptVerdict()
+    }
+
+    /// The receipt, decoded, once its seal, rules, instruction and outcome are checked.
+    public func verifiedDocument(
         receipt: [UInt8], sealJSON: String, outcome: String, item: WorkItemID, adapterID: String, instructionID: String
-    ) async throws -> String? {
+    ) throws -> ReceiptDocument {
         let owner = try sealOwner(of: adapterID)
         let batchSeal: BatchSeal
         do {
@@ -53,7 +64,7 @@ public struct SealedReceiptCheck: ReceiptCheck {
             throw ProblemError(.malformed, "item \(item): a \(document.kind.rawValue) receipt has outcome \(implied), not \(outcome)",
                                field: "outcome")
         }
-        return nil
+        return document
     }
 
     private func sealOwner(of adapterID: String) throws -> SealKeyOwner {

@@ -53,7 +53,7 @@ enum SimulatedBank {
         switch random.next(below: 20) {
         case 0, 1:
             let other: Currency = currency == .cny ? .eur : .cny
-            let foreign = Money(minorUnits: honest.balance.minorUnits, currency: other)
+            let foreign = Money(minorUnits: (honest.balance ?? snapshot.balance).minorUnits, currency: other)
             return (with(honest.result, balance: foreign), [.currencyMismatch])
         case 2:
             return (with(honest.result, balance: money(-1)), [.amountOutOfRange])
