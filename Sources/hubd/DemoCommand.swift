@@ -50,6 +50,13 @@ struct DemoCommand: AsyncParsableCommand {
             registry: setup.registry, court: court, instructionID: "DEMO-\(now / 1_000)", issuedAtMilliseconds: now)
         let path = directory + "/query-every-bank.json"
         try Data(document).write(to: URL(fileURLWithPath: path))
+        // A freeze of 张三's ICBC account for 100,000.00 — more than its 80,000.00: a limited
+        // freeze (R-B12) that holds what is there and later inflows up to the limit.
+        let freeze = try SampleInstructions.freeze(
+            registry: setup.registry, court: court, instructionID: "DEMO-F-\(now / 1_000)", issuedAtMilliseconds: now,
+            amount: "100000.00", from: SampleInstructions.chinaDay(ofMilliseconds: now),
+            to: SampleInstructions.chinaDay(ofMilliseconds: now, plusDays: 180))
+        try Data(freeze).write(to: URL(fileURLWithPath: directory + "/freeze-icbc.json"))
         return path
     }
 
@@ -66,6 +73,9 @@ struct DemoCommand: AsyncParsableCommand {
 
             Submit the example query as court 京0105 and wait for its results:
               swift run hubd submit --data-directory \(directory) --court 京0105 \(example)
+
+            Freeze 张三's ICBC account (a limited freeze: 100,000.00 asked, 80,000.00 there):
+              swift run hubd submit --data-directory \(directory) --court 京0105 \(directory)/examples/freeze-icbc.json
 
             The same by hand — seal the exact bytes, then post them with the court's certificate:
               swift run hubd seal sign --key \(directory)/seals/court-京0105.pem --key-id 'court:京0105#1' --in \(example) --envelope > sealed.json
