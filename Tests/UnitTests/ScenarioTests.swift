@@ -7,6 +7,10 @@ import Testing
 struct ScenarioTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scenarios")
+    /// Each scenario plays one awkward case, and its steps' expectations check the rules it names:
+    /// limited-freeze-fills R-B12, R-B14; queued-freezes R-B13; pension-protected R-P1;
+    /// joint-account and pledged-margin R-B16; foreign-currency-deduct R-B17; closed-account R-B21,
+    /// R-B8; wealth-product R-B15 (a product frozen through its linked fund account), R-B8.
     static let names = [
         "limited-freeze-fills", "queued-freezes", "pension-protected", "joint-account", "pledged-margin",
         "foreign-currency-deduct", "closed-account", "wealth-product",
