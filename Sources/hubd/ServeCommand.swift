@@ -33,7 +33,20 @@ enum HubProcess {
     ) async throws {
         HubMetrics.shared.bootstrap()
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: configuration.databasePath)
+        let store: any Store
+        var postgres: PostgresStore?
+        switch configuration.store {
+        case "postgres":
+            // One hub instance on PostgreSQL; several instances on one database are not supported
+            // yet (docs/multi-instance.md): the queues and the ledger live in the instance's memory.
+            let opened = try await PostgresStore.open(
+                configuration: try PostgresStore.Configuration(url: configuration.postgresURL ?? ""), logger: logger)
+            postgres = opened
+            store = opened
+        default:
+            store = try SQLiteStore(path: configuration.databasePath)
+        }
+        defer { if let postgres { Task { await postgres.shutdown() } } }
         let runtime = try await HubRuntime(configuration: configuration, registry: registry, store: store, logger: logger)
         let tls = try makeServerTLSConfiguration(server: pki.server, trustRootsPEM: pki.authority.certificatePEM)
         let ports = PortPair()
