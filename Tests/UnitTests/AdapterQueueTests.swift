@@ -96,3 +96,18 @@ struct AdapterQueueTests {
         for bad in ["", "B", "X1", "B-1", "B01", "D0", "D1.5", "b1"] { #expect(WorkItemID(wire: bad) == nil) }
     }
 }
+
+extension AdapterQueueTests {
+    @Test("after a restart an expired lease's broadcast entry is delivered again once, not twice in one lease")
+    func restartDoesNotDuplicate() throws {
+        var queue = AdapterQueue(adapterID: "bank:CCB", limits: limits, broadcastAnsweredThrough: 605)
+        let stored = StoredLease(number: 9, adapterID: "bank:CCB", items: [(.broadcast(sequence: 606), 1), (.broadcast(sequence: 607), 1)],
+                                 expiresAtMilliseconds: 100)
+        queue.restore(broadcastAnsweredAbove: [607], leases: [stored], leasedDirectedItems: [:], queuedDirectedItems: [])
+        #expect(queue.expireLeases(nowMilliseconds: 200) == [.requeued(.broadcast(sequence: 606), nextAttempt: 2)])
+        let leased = queue.lease(leaseNumber: 10, maximumItems: 10, broadcastHead: 608, nowMilliseconds: 201, leaseMilliseconds: 100)
+        let lease = try #require(leased)
+        #expect(lease.items == [.broadcast(sequence: 606), .broadcast(sequence: 608)])
+        #expect(lease.attempts[.broadcast(sequence: 606)] == 2)
+    }
+}

@@ -1,3 +1,4 @@
+import HubProtocol
 import Foundation
 
 extension HubCore {
@@ -132,18 +133,11 @@ public struct AcceptanceAnswer: Codable, Sendable, Equatable {
     }
 }
 
-/// Timestamps on the wire: RFC 3339 in UTC with milliseconds.
+/// Timestamps on the wire: RFC 3339 in UTC, milliseconds when there are any — the protocol's one
+/// canonical spelling (``Timestamp``), so a court can parse its service time with the same type.
 public enum Timestamps {
-    /// `2026-12-01T09:30:00.123Z`.
+    /// `2026-12-01T09:30:00.123Z`, or `2026-12-01T09:30:00Z` on a whole second.
     public static func rfc3339(milliseconds: Int64) -> String {
-        let seconds = milliseconds.quotientAndRemainder(dividingBy: 1_000)
-        let date = Date(timeIntervalSince1970: TimeInterval(seconds.quotient))
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
-        let millis = String(seconds.remainder)
-        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):"
-            + "\(two(parts.second)).\(String(repeating: "0", count: 3 - millis.count))\(millis)Z"
+        Timestamp(millisecondsSinceEpoch: milliseconds).description
     }
 }

@@ -59,8 +59,10 @@ extension AdapterQueue {
         while items.count < maximumItems, broadcastNext <= broadcastHead {
             let sequence = broadcastNext
             broadcastNext += 1
+            // After a restart the cursor starts again at the watermark: skip what is answered, out
+            // on a lease, or waiting to be delivered again.
             if sequence <= broadcastAnsweredThrough || broadcastAnsweredAbove.contains(sequence)
-                || broadcastOnLease.contains(sequence)
+                || broadcastOnLease.contains(sequence) || broadcastRedelivery.contains(where: { $0.sequence == sequence })
             {
                 continue
             }
@@ -86,6 +88,8 @@ extension AdapterQueue {
             let item = WorkItemID.broadcast(sequence: entry.sequence)
             items.append(item)
             attempts[item] = entry.attempts
+            // On lease from now on, so that the scan of new entries below cannot take it again.
+            broadcastOnLease.insert(entry.sequence)
         }
         broadcastRedelivery.removeFirst(count)
     }

@@ -50,12 +50,16 @@ extension HubAPI {
         }
     }
 
-    func instruction(_ context: HubRequestContext) async throws -> Response {
+    func instruction(_ request: Request, _ context: HubRequestContext) async throws -> Response {
+        // A court reads its own instructions (`?court=` defaults to it); operators read any court's.
         let principal = try HubAPI.require(context, kind: .court)
+        let court = request.uri.queryParameters["court"].map(String.init) ?? principal.id
+        if principal.kind != .operator && court != principal.id {
+            throw ProblemError(.forbidden, "\(principal) may not read the instructions of court \(court)", field: "court")
+        }
         let id = try HubAPI.parameter(context, "id")
-        guard let stored = try await store.instruction(court: principal.id, instructionID: id) else {
-            // Another court's instruction is indistinguishable from a missing one.
-            throw ProblemError(.notFound, "court \(principal.id) has no instruction \(id)")
+        guard let stored = try await store.instruction(court: court, instructionID: id) else {
+            throw ProblemError(.notFound, "court \(court) has no instruction \(id)")
         }
         let receipts = try await store.receipts(court: stored.court, instructionID: stored.instructionID)
         var noAccount: [String] = []

@@ -48,7 +48,7 @@ public struct HubAPI: Sendable {
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: PrincipalMiddleware())
         router.post("/v1/instructions") { request, context in try await submit(request, context) }
-        router.get("/v1/instructions/:id") { _, context in try await instruction(context) }
+        router.get("/v1/instructions/:id") { request, context in try await instruction(request, context) }
         router.get("/v1/courts/:court/results") { request, context in try await results(request, context) }
         router.get("/v1/adapters/:adapter/work") { request, context in try await work(request, context) }
         router.post("/v1/adapters/:adapter/leases/extend") { request, context in try await extend(request, context) }
