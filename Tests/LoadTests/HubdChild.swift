@@ -46,6 +46,13 @@ final class HubdChild: Sendable {
 
     /// Starts `hubd demo` and returns once `/readyz` answers 200 on the operator port.
     func start(readyWithinSeconds: Int = 60) async throws {
+        let child = try launch()
+        try await waitUntilReady(child, withinSeconds: readyWithinSeconds)
+    }
+
+    /// Starts `hubd demo` and returns at once: the process may still be restoring its state.
+    @discardableResult
+    func launch() throws -> Process {
         precondition(process.withLock { $0 == nil }, "one run at a time")
         let number = runs.withLock { count in
             count += 1
@@ -55,6 +62,7 @@ final class HubdChild: Sendable {
             throw Failure(description: "cannot create \(logPath(run: number))")
         }
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath(run: number)))
+        defer { try? log.close() }
         let child = Process()
         child.executableURL = executable
         child.arguments = [
@@ -66,8 +74,7 @@ final class HubdChild: Sendable {
         child.standardInput = FileHandle.nullDevice
         try child.run()
         process.withLock { $0 = child }
-        try? log.close()
-        try await waitUntilReady(child, withinSeconds: readyWithinSeconds)
+        return child
     }
 
     /// Polls `/readyz` until it answers 200; fails (with the log's tail) if the process exits first.
