@@ -27,9 +27,9 @@ struct CrashRecoveryTests {
 
     @Test("issue 4: SIGKILL 22 times under load; every 202 survives and completes once per bank; no 4xx exists")
     func nothingAcceptedIsLost() async throws {
-        print("CrashRecoveryTests seed \(Self.seed) (replay with CRASH_TEST_SEED=\(Self.seed))")
         var configuration = HubConfiguration()
         configuration.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("crash-\(UUID().uuidString)").path
+        print("CrashRecoveryTests seed \(Self.seed) (replay with CRASH_TEST_SEED=\(Self.seed)); data and hubd logs in \(configuration.dataDirectory) (kept with CRASH_TEST_KEEP=1)")
         // The same keys and certificates the child's `hubd demo` finds and reuses.
         let setup = try DevelopmentSetup.prepare(configuration)
         let child = HubdChild(
@@ -50,6 +50,8 @@ struct CrashRecoveryTests {
         await clients.shutdown()
         #expect(try await child.stop() == 0, "hubd did not shut down cleanly:\n\(child.logTail())")
         try verifyAuditChain(child: child)
+        // Kept after a thrown error, or when asked, for the hubd logs and the database.
+        if Self.environment["CRASH_TEST_KEEP"] == nil { try? FileManager.default.removeItem(atPath: configuration.dataDirectory) }
     }
 
     /// The run under crashes, the repeats, the drain, then the checks of what the clients were told.

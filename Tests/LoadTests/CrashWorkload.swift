@@ -141,7 +141,7 @@ struct BankAnswerer: Sendable {
             var entries: [(itemID: String, receipt: [UInt8])] = []
             for item in items {
                 guard let itemID = item["itemId"] as? String, let instructionID = item["instructionId"] as? String else {
-                    preconditionFailure("every work item names its item and instruction: \(item)")
+                    throw LoadTestFailure(description: "a work item without its item or instruction id: \(item)")
                 }
                 let receipt = answers[itemID] ?? noAccountReceipt(instructionID)
                 answers[itemID] = receipt

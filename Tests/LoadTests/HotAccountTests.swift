@@ -17,7 +17,8 @@ import Testing
 /// fixed balance; finally each court reads its receipt back. Nothing here measures time.
 @Suite("A hot account frozen by many courts at once", .serialized)
 struct HotAccountTests {
-    static let courtCount = ProcessInfo.processInfo.environment["HOT_ACCOUNT_COURTS"].flatMap { Int($0) } ?? 1_000
+    /// 100…9,801 (99 intermediate courts of 99): at least enough to empty the account.
+    static let courtCount = min(max(ProcessInfo.processInfo.environment["HOT_ACCOUNT_COURTS"].flatMap { Int($0) } ?? 1_000, 100), 9_801)
     static let account = AccountReference(bank: "ICBC", number: "6222020200112233445", currency: .cny)
     /// 300,000.00 CNY: about 60 freezes of 2,000–8,000 fill it, so most courts hold nothing.
     static let balance = Money(minorUnits: 30_000_000, currency: .cny)
@@ -108,7 +109,7 @@ struct HotAccountTests {
         #expect(item["attempt"] as? Int == 1 && item["kind"] as? String == "bank.freeze", "\(item)")
         let bytes = Array(Data(base64Encoded: item["document"] as? String ?? "") ?? Data())
         guard case .bankFreeze(let freeze) = try StrictJSONDecoder().decode(InstructionDocument.self, from: bytes) else {
-            throw HubdChild.Failure(description: "ICBC was given something other than a freeze: \(item)")
+            throw LoadTestFailure(description: "ICBC was given something other than a freeze: \(item)")
         }
         let ruling = freeze.header.legalDocuments.first { $0.kind == .ruling }
         let result = try ledger.freeze(
@@ -181,7 +182,7 @@ extension HotAccountTests {
         }
         #expect(try !Self.balance.isLess(than: total), "the freezes hold \(total), more than the balance \(Self.balance)")
         #expect(emptied, "the account must run out for the order to matter")
-        #expect(results.values.filter { ($0?.held.isZero) == true }.count > Self.courtCount / 2, "most late freezes hold nothing")
+        #expect(results.values.contains { $0?.held.isZero == true }, "the freezes after the account was emptied hold nothing")
     }
 
     /// A 202's service time in Unix milliseconds. The hub writes every instant with three fraction

@@ -10,11 +10,6 @@ import Glibc
 /// in a log file beside the data, killed with SIGKILL (a crash) or stopped with SIGTERM. Whatever
 /// happens to the test, ``kill()`` or deinit ends the process: no orphan outlives the test.
 final class HubdChild: Sendable {
-    /// Why a child could not be started or did not behave.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     let executable: URL
     let dataDirectory: String
     let apiPort: Int
@@ -59,7 +54,7 @@ final class HubdChild: Sendable {
             return count
         }
         guard FileManager.default.createFile(atPath: logPath(run: number), contents: nil) else {
-            throw Failure(description: "cannot create \(logPath(run: number))")
+            throw LoadTestFailure(description: "cannot create \(logPath(run: number))")
         }
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath(run: number)))
         defer { try? log.close() }
@@ -74,7 +69,22 @@ final class HubdChild: Sendable {
         child.standardInput = FileHandle.nullDevice
         try child.run()
         process.withLock { $0 = child }
+        try Self.watch(child: child.processIdentifier)
         return child
+    }
+
+    /// A watchdog for the case no `defer` covers, the test process itself dying: a shell that
+    /// SIGKILLs the child as soon as the test process is gone, and ends when the child ends.
+    private static func watch(child: Int32) throws {
+        let watchdog = Process()
+        watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
+        watchdog.arguments = [
+            "-c", "while kill -0 \(getpid()) 2>/dev/null && kill -0 \(child) 2>/dev/null; do sleep 0.5; done; kill -9 \(child) 2>/dev/null",
+        ]
+        watchdog.standardInput = FileHandle.nullDevice
+        watchdog.standardOutput = FileHandle.nullDevice
+        watchdog.standardError = FileHandle.nullDevice
+        try watchdog.run()
     }
 
     /// Polls `/readyz` until it answers 200; fails (with the log's tail) if the process exits first.
@@ -87,12 +97,12 @@ final class HubdChild: Sendable {
         // Bounded by the deadline: one probe every 50 ms.
         while ContinuousClock.now < deadline {
             guard child.isRunning else {
-                throw Failure(description: "hubd exited (status \(child.terminationStatus)) before it was ready:\n\(logTail())")
+                throw LoadTestFailure(description: "hubd exited (status \(child.terminationStatus)) before it was ready:\n\(logTail())")
             }
             if let response = try? await probe.request(.GET, "/readyz"), response.statusCode == 200 { return }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw Failure(description: "hubd was not ready within \(seconds) s:\n\(logTail())")
+        throw LoadTestFailure(description: "hubd was not ready within \(seconds) s:\n\(logTail())")
     }
 
     /// SIGKILL now (a crash: no graceful shutdown, no flush) and wait for the process to end.
@@ -101,12 +111,14 @@ final class HubdChild: Sendable {
         guard let child = process.withLock({ $0 }) else { preconditionFailure("crash() needs a running child") }
         guard child.isRunning else {
             process.withLock { $0 = nil }
-            throw Failure(description: "hubd died by itself (status \(child.terminationStatus)):\n\(logTail())")
+            throw LoadTestFailure(description: "hubd died by itself (status \(child.terminationStatus)):\n\(logTail())")
         }
         _ = Glibc.kill(child.processIdentifier, SIGKILL)
         try await waitForExit(child)
-        precondition(child.terminationReason == .uncaughtSignal && child.terminationStatus == SIGKILL)
         process.withLock { $0 = nil }
+        guard child.terminationReason == .uncaughtSignal, child.terminationStatus == SIGKILL else {
+            throw LoadTestFailure(description: "hubd ended with status \(child.terminationStatus) before SIGKILL reached it:\n\(logTail())")
+        }
     }
 
     /// SIGTERM (graceful shutdown) and wait; returns the exit status.
@@ -126,7 +138,7 @@ final class HubdChild: Sendable {
         if child.isRunning {
             _ = Glibc.kill(child.processIdentifier, SIGKILL)
             child.waitUntilExit()
-            throw Failure(description: "hubd did not end within 20 s")
+            throw LoadTestFailure(description: "hubd did not end within 20 s")
         }
         child.waitUntilExit()
     }
@@ -159,7 +171,7 @@ final class HubdChild: Sendable {
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug").standardized,
         ].map { $0.appendingPathComponent("hubd") }
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw Failure(description: "hubd is not built (run `swift build --build-tests`); looked at \(candidates.map(\.path))")
+            throw LoadTestFailure(description: "hubd is not built (run `swift build --build-tests`); looked at \(candidates.map(\.path))")
         }
         return found
     }
@@ -168,7 +180,7 @@ final class HubdChild: Sendable {
     /// SO_REUSEADDR, so restarts on the same port are not blocked by connections in TIME_WAIT.
     static func freePort() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw Failure(description: "socket() failed: errno \(errno)") }
+        guard descriptor >= 0 else { throw LoadTestFailure(description: "socket() failed: errno \(errno)") }
         defer { close(descriptor) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -180,7 +192,7 @@ final class HubdChild: Sendable {
                 bind(descriptor, socketAddress, length) == 0 && getsockname(descriptor, socketAddress, &length) == 0
             }
         }
-        guard bound else { throw Failure(description: "cannot bind a loopback port: errno \(errno)") }
+        guard bound else { throw LoadTestFailure(description: "cannot bind a loopback port: errno \(errno)") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -12,6 +12,11 @@ func segment(_ text: String) -> String {
     text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? text
 }
 
+/// Why a load test could not go on: what it found, in words.
+struct LoadTestFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
 /// A one-way switch shared by concurrent workers: set once, read by all.
 final class Flag: Sendable {
     private let value = Atomic(false)
