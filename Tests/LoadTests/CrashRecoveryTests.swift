@@ -24,6 +24,8 @@ struct CrashRecoveryTests {
     static let maximumPosts = 2_000
     static let courts = ["京0105", "京0108", "沪0101"].map { try! CourtCode($0) }
     static let workersPerCourt = 2
+    /// Pollers per bank adapter: concurrent leases on the broadcast log, answered out of order.
+    static let pollersPerBank = 2
 
     @Test("issue 4: SIGKILL 22 times under load; every 202 survives and completes once per bank; no 4xx exists")
     func nothingAcceptedIsLost() async throws {
@@ -286,6 +288,7 @@ struct CrashClients: Sendable {
     let banks: [BankAnswerer]
     let stopAnswering = Flag()
     private let courtClients: [CourtCode: HubHTTPClient]
+    private let bankClients: [HubHTTPClient]
 
     init(setup: DevelopmentSetup, apiPort: Int) throws {
         func client(_ principal: PrincipalIdentity) throws -> HubHTTPClient {
@@ -306,14 +309,21 @@ struct CrashClients: Sendable {
         }
         self.courtClients = courtClients
         self.submitters = submitters
-        banks = try setup.registry.broadcastAdapterIDs.map { adapter in
+        var banks: [BankAnswerer] = []
+        var bankClients: [HubHTTPClient] = []
+        for adapter in setup.registry.broadcastAdapterIDs {
             let bankID = String(adapter.description.dropFirst("bank:".count))
             let bankCode = String(bankID.prefix { $0 != "@" })
             guard let key = setup.sealKeys[.bank(code: bankCode)] else { preconditionFailure("the sample has a key for \(bankCode)") }
-            return BankAnswerer(
-                adapter: adapter.description, bankCode: bankCode, client: try client(try PrincipalIdentity(kind: .bank, id: bankID)),
-                sealKey: key)
+            let bankClient = try client(try PrincipalIdentity(kind: .bank, id: bankID))
+            bankClients.append(bankClient)
+            let cache = ReceiptCache()
+            banks += (1...CrashRecoveryTests.pollersPerBank).map { _ in
+                BankAnswerer(adapter: adapter.description, bankCode: bankCode, client: bankClient, sealKey: key, cache: cache)
+            }
         }
+        self.banks = banks
+        self.bankClients = bankClients
     }
 
     func client(for court: CourtCode) -> HubHTTPClient {
@@ -329,6 +339,6 @@ struct CrashClients: Sendable {
     func shutdown() async {
         stopAnswering.set()
         for client in courtClients.values { try? await client.shutdown() }
-        for bank in banks { try? await bank.client.shutdown() }
+        for client in bankClients { try? await client.shutdown() }
     }
 }

@@ -115,20 +115,36 @@ struct BankTally: Sendable {
     var conflicts: [String] = []
 }
 
-/// A bank adapter polling the hub for work and answering every query "no account found" with a
-/// batch seal. It remembers its answer per item and sends the same bytes on redelivery.
+/// The receipts a bank has written, by item id, shared by its pollers: an item delivered again
+/// (its lease expired in a crash) is answered with the same bytes. Bounded by the posts.
+final class ReceiptCache: Sendable {
+    private let receipts = Mutex<[String: [UInt8]]>([:])
+
+    /// The receipt written for `itemID` before, or the one `make` writes now.
+    func receipt(for itemID: String, make: () -> [UInt8]) -> [UInt8] {
+        receipts.withLock { cache in
+            if let written = cache[itemID] { return written }
+            let receipt = make()
+            cache[itemID] = receipt
+            return receipt
+        }
+    }
+}
+
+/// One poller of a bank adapter, answering every query "no account found" with a batch seal.
+/// A bank runs several at once, sharing their leases' adapter and a ``ReceiptCache``.
 struct BankAnswerer: Sendable {
     let adapter: String
     let bankCode: String
     let client: HubHTTPClient
     let sealKey: SealPrivateKey
+    let cache: ReceiptCache
     /// The most times one receipt batch is posted again after the connection died.
     static let maximumRepostAttempts = 200
 
     /// Polls and answers until `stop` is set.
     func run(stop: Flag) async throws -> BankTally {
         var tally = BankTally()
-        var answers: [String: [UInt8]] = [:]
         // Bounded by `stop`: the test sets it once the hub has nothing left to give.
         while !stop.isSet, !Task.isCancelled {
             guard let work = try? await client.request(.GET, "/v1/adapters/\(segment(adapter))/work?max=100&waitSeconds=1"),
@@ -143,8 +159,7 @@ struct BankAnswerer: Sendable {
                 guard let itemID = item["itemId"] as? String, let instructionID = item["instructionId"] as? String else {
                     throw LoadTestFailure(description: "a work item without its item or instruction id: \(item)")
                 }
-                let receipt = answers[itemID] ?? noAccountReceipt(instructionID)
-                answers[itemID] = receipt
+                let receipt = cache.receipt(for: itemID) { noAccountReceipt(instructionID) }
                 entries.append((itemID, receipt))
             }
             try await answer(entries, leaseToken: token, tally: &tally)
