@@ -67,7 +67,7 @@ struct CrashRecoveryTests {
         clients.stopAnswering.set()
         let tallies = try await banks.value
         let records = log.all
-        report(records, tallies: tallies, runs: child.runNumber)
+        report(records, tallies: tallies, runs: child.runNumber, strayTerminations: child.strayTerminationCount)
         let existing = try await checkInstructions(records, clients: clients, adapters: adapters)
         try await checkResultStreams(records, existing: existing, clients: clients)
         for tally in tallies { #expect(tally.conflicts.isEmpty, "a repeated answer was taken as another answer: \(tally.conflicts)") }
@@ -156,13 +156,13 @@ struct CrashRecoveryTests {
         return nil
     }
 
-    private func report(_ records: [SubmissionRecord], tallies: [BankTally], runs: Int) {
+    private func report(_ records: [SubmissionRecord], tallies: [BankTally], runs: Int, strayTerminations: Int) {
         let accepted = records.filter(\.outcome.isAccepted).count
         let refused = records.filter(\.outcome.isRefusal).count
         let unanswered = records.count - accepted - refused
         let receipts = tallies.reduce(0) { $0 + $1.receiptsAccepted }
         print(
-            "CrashRecoveryTests: \(runs) runs of hubd, \(records.count) posts: \(accepted) accepted, \(refused) refused, "
+            "CrashRecoveryTests: \(runs) runs of hubd (\(strayTerminations) ended by a stray SIGTERM), \(records.count) posts: \(accepted) accepted, \(refused) refused, "
                 + "\(unanswered) unanswered (\(records.filter { $0.repeatOutcome != nil }.count) posted again); "
                 + "\(receipts) receipts accepted, \(tallies.reduce(0) { $0 + $1.receiptsRepeated }) repeated, "
                 + "\(tallies.reduce(0) { $0 + $1.receiptsRefused }) refused after a lease expired")
