@@ -147,7 +147,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadTests",
-            dependencies: ["HubProtocol", "QueryHub", "BankAdapter", "PoliceAdapter", "HubPKI", "HubClient"],
+            dependencies: [
+                "HubProtocol", "QueryHub", "BankAdapter", "PoliceAdapter", "HubPKI", "HubClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Tests/LoadTests",
             swiftSettings: strictSettings
         ),
