@@ -26,8 +26,10 @@ public struct LedgerConfiguration: Sendable, Equatable {
     public var caseGuardMode = CaseGuardMode.refuse
     /// Allowance for costs above the amount owed, in basis points of it (1 = 0.01 %).
     public var costAllowanceBasisPoints = 0
-    /// Live (pending, active or queued) freezes one account may carry.
-    public var maximumLiveFreezesPerAccount = 64
+    /// Live (pending, active or queued) freezes one account may carry. A hot debtor's account can
+    /// draw freezes from a thousand courts (issue 6's load test does exactly that), so the bound is
+    /// generous; it still caps one account's memory at a few hundred kilobytes.
+    public var maximumLiveFreezesPerAccount = 2_048
     /// Ended freezes kept per account for reports; the oldest are dropped beyond this.
     public var maximumEndedFreezesRetained = 32
     /// Resolved instruction ids remembered per account to catch duplicate receipts; a receipt for
@@ -54,7 +56,8 @@ public struct LedgerConfiguration: Sendable, Equatable {
         precondition(lapseWarningWorkingDays >= 0 && lapseWarningWorkingDays <= 60, "lapse warning out of range")
         precondition(priorityClaimNoticeWorkingDays >= 1 && priorityClaimNoticeWorkingDays <= 60, "notice out of range")
         precondition(costAllowanceBasisPoints >= 0 && costAllowanceBasisPoints <= 10_000, "allowance out of range")
-        precondition(maximumLiveFreezesPerAccount >= 1 && maximumLiveFreezesPerAccount <= 1_024, "live freezes")
+        // Sums over an account's freezes stay in Int64: at most 4,096 of them, each at most Int64.max / 4,096.
+        precondition(maximumLiveFreezesPerAccount >= 1 && maximumLiveFreezesPerAccount <= 4_096, "live freezes")
         precondition(maximumEndedFreezesRetained >= 0 && maximumResolvedMeasuresRetained >= 1, "retention")
         precondition(maximumPriorityClaimsPerAccount >= 0 && maximumFlaggedReceiptsRetainedPerShard >= 0, "bounds")
         precondition(maximumAmountMinorUnits >= 1 && maximumAmountMinorUnits <= Int64.max / 4_096, "amount bound")
