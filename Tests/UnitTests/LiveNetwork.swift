@@ -93,6 +93,12 @@ final class LiveNetwork: Sendable {
     /// The present as a wire timestamp.
     var now: Timestamp { Timestamp(millisecondsSinceEpoch: clock.milliseconds) }
 
+    /// `hours` hours from now, for events the test schedules at a bank.
+    func later(hours: Int) -> Timestamp {
+        precondition(hours >= 0, "events are scheduled ahead")
+        return Timestamp(millisecondsSinceEpoch: clock.milliseconds + Int64(hours) * 3_600_000)
+    }
+
     /// The China Standard Time day `days` from now, `YYYY-MM-DD`.
     func day(plus days: Int = 0) -> String {
         SampleInstructions.chinaDay(ofMilliseconds: clock.milliseconds, plusDays: days)
@@ -223,7 +229,8 @@ final class LiveNetwork: Sendable {
         let response = try await hub.get(
             "/v1/operator/ledger?bank=\(bank)&account=\(number)&currency=\(currency.code)", as: DevelopmentSetup.operatorPrincipal)
         try #require(response.statusCode == 200, "\(response.bodyText)")
-        return HubLedgerAccount(json: try #require(response.json["account"] as? [String: Any]), flagged: response.json["flagged"] as? [[String: Any]] ?? [])
+        let account = try #require(response.json["account"] as? [String: Any])
+        return HubLedgerAccount(json: account, flagged: response.json["flagged"] as? [[String: Any]] ?? [])
     }
 }
 
@@ -288,7 +295,8 @@ final class NetworkBank: Sendable {
             : BankProfile.provincialBranch(
                 code: code, institutionCode: institution, name: registered.name,
                 province: registered.p2pProvinces.first ?? .beijing, onlineDeduct: registered.capabilities.onlineDeduct, seed: 1)
-        var ledger = BankLedger(profile: profile, start: Timestamp(millisecondsSinceEpoch: clock.milliseconds), exchangeRates: exchangeRates)
+        let start = Timestamp(millisecondsSinceEpoch: clock.milliseconds)
+        var ledger = BankLedger(profile: profile, start: start, exchangeRates: exchangeRates)
         for account in accounts { try ledger.addAccount(account) }
         let principal = try PrincipalIdentity(kind: .bank, id: String(adapter.description.dropFirst("bank:".count)))
         let client = try hub.client(principal)
@@ -310,7 +318,8 @@ final class NetworkBank: Sendable {
         self.courtKeys = courtKeys
         self.clock = clock
         self.sealer = sealer
-        self.poller = NetworkBank.poller(adapterID: adapterID, client: client, sealer: sealer, handler: Self.handler(bank, courtKeys, clock).answer)
+        self.poller = NetworkBank.poller(
+            adapterID: adapterID, client: client, sealer: sealer, handler: Self.handler(bank, courtKeys, clock).answer)
     }
 
     /// What the adapter does with an item: verify the court's seal with `courtKeys` (R-B9, R-B10),
@@ -329,12 +338,13 @@ final class NetworkBank: Sendable {
 
     /// A new adapter process for this bank: fresh memory of answers, the same core ledger.
     func makePoller(courtKeys: CourtSealKeys? = nil, handler: AdapterPoller.Handler? = nil) -> AdapterPoller {
-        NetworkBank.poller(adapterID: adapterID, client: client, sealer: sealer, handler: handler ?? self.handler(courtKeys: courtKeys).answer)
+        NetworkBank.poller(
+            adapterID: adapterID, client: client, sealer: sealer, handler: handler ?? self.handler(courtKeys: courtKeys).answer)
     }
 
-    private static func poller(adapterID: String, client: HubHTTPClient, sealer: @escaping AdapterPoller.Sealer, handler: @escaping AdapterPoller.Handler)
-        -> AdapterPoller
-    {
+    private static func poller(
+        adapterID: String, client: HubHTTPClient, sealer: @escaping AdapterPoller.Sealer, handler: @escaping AdapterPoller.Handler
+    ) -> AdapterPoller {
         var configuration = AdapterPoller.Configuration(adapterID: adapterID)
         configuration.waitSeconds = 0
         configuration.maximumItemsPerPoll = 50

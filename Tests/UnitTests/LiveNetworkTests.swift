@@ -38,8 +38,7 @@ struct LiveNetworkTests {
             let icbc = network.bank("ICBC")
             let measureCase = Self.on(salary)
             try await icbc.bank.schedule(
-                BankEvent(at: Timestamp(millisecondsSinceEpoch: network.clock.milliseconds + 86_400_000),
-                          action: .inflow(salary.key, amountMinor: Self.yuan("25000.00").minorUnits)))
+                BankEvent(at: network.later(hours: 24), action: .inflow(salary.key, amountMinor: Self.yuan("25000.00").minorUnits)))
             let frozen = try await network.measure(try network.freeze("F-12", on: measureCase, amount: "50000.00"), at: "ICBC")
             let result = try #require(frozen.document.freezeResult, "\(frozen)")
             #expect(result.held == Self.yuan("30000.00") && result.notHeld == Self.yuan("20000.00") && result.limited)
@@ -169,7 +168,7 @@ struct LiveNetworkTests {
         }
     }
 
-    @Test("R-B19: a deduct of part of a freeze reports it, and the frozen amount less what was deducted stays frozen; a deduct the bank can fill only in part reports the not-deducted amount")
+    @Test("R-B19: part of a freeze deducted leaves the rest frozen; a deduct the bank fills only in part reports the not-deducted amount")
     func partialDeduct() async throws {
         let wages = Self.account("6222020200112233445", balance: "30000.00")
         try await Network.with(accounts: ["ICBC": [wages]]) { network in
@@ -191,8 +190,7 @@ struct LiveNetworkTests {
             try await network.submit(try network.query("Q-19"))
             try await icbc.deliver()
             try await icbc.bank.schedule(
-                BankEvent(at: Timestamp(millisecondsSinceEpoch: network.clock.milliseconds + 3_600_000),
-                          action: .outflow(wages.key, amountMinor: Self.yuan("15000.00").minorUnits)))
+                BankEvent(at: network.later(hours: 1), action: .outflow(wages.key, amountMinor: Self.yuan("15000.00").minorUnits)))
             await network.advance(days: 1)
             // The court asks for 20,000.00 from its hold and unheld funds: the bank has 4,000.00 held
             // and 5,000.00 unheld left.
@@ -212,7 +210,9 @@ struct LiveNetworkTests {
 
     @Test("R-B16: priority-claim funds are frozen but not counted and not deducted; once the claim ends they count and may be deducted")
     func priorityClaimHeldNotCounted() async throws {
-        let claim = SimulatedClaim(id: "M1", kind: .margin, holder: BankFixture.name("北京信达融资担保有限公司"), amountMinor: Self.yuan("20000.00").minorUnits, underReview: false)
+        let claim = SimulatedClaim(
+            id: "M1", kind: .margin, holder: BankFixture.name("北京信达融资担保有限公司"), amountMinor: Self.yuan("20000.00").minorUnits,
+            underReview: false)
         let margin = Self.account("6222020200155667788", balance: "50000.00", kind: .margin, claims: [claim])
         try await Network.with(accounts: ["ICBC": [margin]]) { network in
             let icbc = network.bank("ICBC")
@@ -233,8 +233,7 @@ struct LiveNetworkTests {
             #expect(refused.rule == "R-B16", "\(refused.detail)")
 
             // The margin is returned: the claim ends, and the freeze takes the funds it covered.
-            try await icbc.bank.schedule(
-                BankEvent(at: Timestamp(millisecondsSinceEpoch: network.clock.milliseconds + 3_600_000), action: .claimEnds(margin.key, claimId: "M1")))
+            try await icbc.bank.schedule(BankEvent(at: network.later(hours: 1), action: .claimEnds(margin.key, claimId: "M1")))
             await network.advance(days: 1)
             #expect(await icbc.account(margin.number)?.freezes.map(\.heldMinor) == [Self.yuan("50000.00").minorUnits])
             try await network.submit(try network.query("Q-17"))
