@@ -3,4 +3,5 @@
 // - World/: the simulated register (persons, vehicles, timed sightings, finds, outages),
 //   scenario files and the seeded world generator;
 // - Simulation/ and SimulatedPolice.swift: the deterministic reference backend;
-// - the poller that leases work from the hub and posts sealed receipts (to come).
+// - PoliceEventFeed.swift: later events (sightings, finds) fed from the backend's outbox to the
+//   hub through HubClient's EventPump, each under its measure's court.

@@ -78,10 +78,12 @@ struct PoliceAdapterCommand: AsyncParsableCommand {
         let start = Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1_000))
         let world = PoliceWorldGenerator(seed: 1).generate(personCount: persons, start: start)
         let police = try SimulatedPolice(world: world, responder: try InstitutionCode(office), start: start)
-        let runner = try AdapterRunner(
+        var runner = try AdapterRunner(
             hub: hub, adapterID: "police:" + office, principal: try PrincipalIdentity(kind: .police, id: office), pkiDirectory: pki,
             sealKeyPath: sealKey, sealKeyID: sealKeyId, responder: try InstitutionCode(office), logger: logger,
             system: { document, now in await DemoAdapters.answer(police, document, now) })
+        // Sightings and finds of the measures courts imposed reach them through the hub (R-G4, R-G5).
+        runner.events = PoliceEventFeed(backend: police, clock: DemoAdapters.now, logger: logger)
         try await runner.runUntilSignalled()
     }
 }
@@ -94,6 +96,8 @@ struct AdapterRunner: Service {
     let responder: InstitutionCode
     let system: SealedItemHandler.System
     let logger: Logger
+    /// The police office's later events, pumped to the hub beside the poller; nil for a bank.
+    var events: PoliceEventFeed?
 
     init(hub: String, adapterID: String, principal: PrincipalIdentity, pkiDirectory: String, sealKeyPath: String, sealKeyID: String,
          responder: InstitutionCode, logger: Logger, system: @escaping SealedItemHandler.System) throws {
@@ -112,8 +116,17 @@ struct AdapterRunner: Service {
         let keys = try await CourtSealKeys.fetch(from: client)
         let handler = SealedItemHandler(
             courtKeys: keys, responder: responder, clock: DemoAdapters.now, system: system)
-        let poller = AdapterPoller(configuration: configuration, client: client, handler: handler.answer, sealer: sealer, logger: logger)
-        let running = Task { await poller.run() }
+        let poller = AdapterPoller(
+            configuration: configuration, client: client, handler: events?.remembering(handler.answer) ?? handler.answer, sealer: sealer,
+            logger: logger)
+        let pump = events?.pump(
+            configuration: EventPump.Configuration(adapterID: configuration.adapterID), client: client, sealer: sealer, logger: logger)
+        let running = Task {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await poller.run() }
+                if let pump { group.addTask { await pump.run() } }
+            }
+        }
         await withGracefulShutdownHandler { await running.value } onGracefulShutdown: { running.cancel() }
         try await client.shutdown()
     }

@@ -23,6 +23,7 @@ struct DemoAdapters: Service {
         let clients = try setup.registry.adapters.map { adapter in (adapter, try client(for: adapter)) }
         let start = Timestamp(millisecondsSinceEpoch: HubRuntime.systemClock())
         var pollers: [AdapterPoller] = []
+        var pumps: [EventPump] = []
         // The hub starts beside us: wait (bounded) until it answers.
         var courtKeys = CourtSealKeys(keys: [:])
         for attempt in 1...100 {
@@ -48,12 +49,19 @@ struct DemoAdapters: Service {
                 let handler = SealedItemHandler(
                     courtKeys: courtKeys, responder: try InstitutionCode(officeID), clock: DemoAdapters.now,
                     system: { document, now in await DemoAdapters.answer(police, document, now) })
-                pollers.append(poller(adapter, client, handler: handler.answer, owner: .policeOffice(id: officeID)))
+                // Sightings and finds of the measures courts imposed reach them through the hub (R-G4, R-G5).
+                let feed = PoliceEventFeed(backend: police, clock: DemoAdapters.now, logger: logger)
+                let owner = SealKeyOwner.policeOffice(id: officeID)
+                pollers.append(poller(adapter, client, handler: feed.remembering(handler.answer), owner: owner))
+                pumps.append(feed.pump(
+                    configuration: EventPump.Configuration(adapterID: adapter.description), client: client,
+                    sealer: ReceiptSealing.sealer(key: setup.sealKeys[owner]!, keyId: Registry.sampleSealKeyID(for: owner)), logger: logger))
             }
         }
         let running = Task {
             await withTaskGroup(of: Void.self) { group in
                 for poller in pollers { group.addTask { await poller.run() } }
+                for pump in pumps { group.addTask { await pump.run() } }
             }
         }
         await withGracefulShutdownHandler { await running.value } onGracefulShutdown: { running.cancel() }

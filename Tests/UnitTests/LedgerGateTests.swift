@@ -39,6 +39,9 @@ final class FailingStore: Store {
     func resultEvents(court: String, after cursor: Int64, limit: Int) async throws -> [StoredResultEvent] {
         try await inner.resultEvents(court: court, after: cursor, limit: limit)
     }
+    func events(court: String, instructionID: String) async throws -> [StoredEvent] {
+        try await inner.events(court: court, instructionID: instructionID)
+    }
     func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry] {
         try await inner.auditEntries(after: sequence, limit: limit)
     }

@@ -154,6 +154,50 @@ enum StoreConformance {
         #expect(try await store.loadState().highestWorkItemNumber == Int64(count))
     }
 
+    static func policeInstruction(_ id: String, kind: String, court: String = "京0105", document: String? = nil) -> StoredInstruction {
+        var stored = instruction(id)
+        stored.court = court
+        stored.kind = kind
+        stored.document = Array((document ?? "{\"id\":\"\(id)\"}").utf8)
+        return stored
+    }
+
+    static func event(_ id: String, hash: UInt8, cursor: Int64, adapter: String = "police:MPS", court: String = "京0105") -> StoredEvent {
+        StoredEvent(court: court, instructionID: id, adapterID: adapter, eventHash: Array(repeating: hash, count: 32),
+                    body: [hash, 0, 255], sealJSON: "{\"seal\":\(hash)}", receivedAtMilliseconds: 100 * cursor, cursor: cursor)
+    }
+
+    /// R-G4, R-G5: later events of a measure read back oldest first, per measure; an identical
+    /// repeat (same court, measure, adapter and hash) changes nothing. R-G6: a restart learns the
+    /// measures accepted releases name.
+    static func laterEvents(_ store: any Store) async throws {
+        var changes = StoreChanges()
+        changes.instructions = [
+            policeInstruction("S-1", kind: "police.seizeVehicle"), policeInstruction("L-1", kind: "police.locatePerson"),
+            policeInstruction("S-1", kind: "police.seizeVehicle", court: "沪0101"),
+            policeInstruction("R-1", kind: "police.release", document: #"{"kind":"police.release","releasedInstructionId":"S-1"}"#),
+        ]
+        changes.events = [event("S-1", hash: 1, cursor: 1), event("L-1", hash: 2, cursor: 2), event("S-1", hash: 3, cursor: 3, court: "沪0101")]
+        try await store.commit(changes)
+        var later = StoreChanges()
+        // The first again under a new cursor (an identical repeat), then a new one, in the same commit.
+        later.events = [event("S-1", hash: 1, cursor: 4), event("S-1", hash: 5, cursor: 5), event("S-1", hash: 1, cursor: 6, adapter: "police:GA")]
+        try await store.commit(later)
+        #expect(try await store.events(court: "京0105", instructionID: "S-1") == [
+            event("S-1", hash: 1, cursor: 1), event("S-1", hash: 5, cursor: 5), event("S-1", hash: 1, cursor: 6, adapter: "police:GA"),
+        ])
+        #expect(try await store.events(court: "京0105", instructionID: "L-1") == [event("L-1", hash: 2, cursor: 2)])
+        #expect(try await store.events(court: "沪0101", instructionID: "S-1").map(\.cursor) == [3])
+        #expect(try await store.events(court: "京0105", instructionID: "R-1").isEmpty)
+        // An event of an instruction the store does not hold is refused, and nothing of its commit stays.
+        var orphan = StoreChanges()
+        orphan.events = [event("L-1", hash: 7, cursor: 7), event("X-9", hash: 8, cursor: 8)]
+        await #expect(throws: (any Error).self) { try await store.commit(orphan) }
+        #expect(try await store.events(court: "京0105", instructionID: "L-1").count == 1)
+        let released = try await store.loadState().releasedMeasures
+        #expect(released.map { "\($0.court)/\($0.instructionID)" } == ["京0105/S-1"])
+    }
+
     static func auditChain(_ store: any Store) async throws {
         var chain = AuditChain(continuingAfter: nil)
         var changes = StoreChanges()
@@ -213,6 +257,9 @@ struct SQLiteStoreConformanceTests {
 
     @Test("R-G9: the audit log is append-only and its chain verifies; a changed entry is named")
     func auditChain() async throws { try await StoreFixture.withStore(.sqlite, StoreConformance.auditChain) }
+
+    @Test("R-G4, R-G5, R-G6: police events read back oldest first per measure, a repeat is a no-op, releases survive a restart")
+    func laterEvents() async throws { try await StoreFixture.withStore(.sqlite, StoreConformance.laterEvents) }
 }
 
 /// The same scenarios against PostgreSQL. Without `QUERYHUB_POSTGRES_URL` these are reported as
@@ -240,4 +287,7 @@ struct PostgresStoreConformanceTests {
 
     @Test("R-G9: the audit log is append-only and its chain verifies; a changed entry is named")
     func auditChain() async throws { try await StoreFixture.withStore(.postgres, StoreConformance.auditChain) }
+
+    @Test("R-G4, R-G5, R-G6: police events read back oldest first per measure, a repeat is a no-op, releases survive a restart")
+    func laterEvents() async throws { try await StoreFixture.withStore(.postgres, StoreConformance.laterEvents) }
 }

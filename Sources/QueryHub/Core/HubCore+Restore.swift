@@ -10,6 +10,7 @@ extension HubCore {
         nextLeaseNumber = state.highestLeaseNumber + 1
         nextResultCursor = state.highestResultCursor + 1
         audit = AuditChain(continuingAfter: state.lastAuditEntry)
+        releasedMeasures = Set(state.releasedMeasures.map { HubCore.key(court: $0.court, instructionID: $0.instructionID) })
         broadcastAdapters = adapters.filter(\.readsBroadcasts).map(\.id).sorted()
         var newcomers = StoreChanges()
         for adapter in adapters {

@@ -24,6 +24,11 @@ extension HubCore {
         // measures in service-time order, which is also the order of the commits (R-B20).
         let now = clock()
         try ledger?.admit(submission, serviceTimeMilliseconds: now)
+        if let released = submission.releasedInstructionID {
+            // From here on the measure's events are refused (R-G6). Should the commit fail the
+            // core stops, so the mark never outlives a release that was not stored.
+            releasedMeasures.insert(HubCore.key(court: submission.court, instructionID: released))
+        }
         var changes = StoreChanges()
         let (instruction, targetNames) = place(submission, at: now, into: &changes)
         changes.instructions.append(instruction)

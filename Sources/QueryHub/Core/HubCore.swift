@@ -66,6 +66,12 @@ public actor HubCore {
     var audit: AuditChain
     /// (court, id) keys being accepted right now, so that a concurrent repeat waits for the first.
     var submissionsInFlight: [String: [CheckedContinuation<Void, Never>]] = [:]
+    /// Police measures ("court\u{0}id") an accepted `police.release` of their court names (R-G6):
+    /// no more events are taken for them.
+    var releasedMeasures: Set<String> = []
+    /// Events being recorded right now, by ``eventKey``, so that a concurrent identical repeat
+    /// waits for the first and then finds it stored.
+    var eventsInFlight: [String: [CheckedContinuation<Void, Never>]] = [:]
 
     // Group commit.
     var pending = StoreChanges()
@@ -115,6 +121,7 @@ public actor HubCore {
 public struct HubStatistics: Sendable {
     public var instructionsAccepted: Int = 0
     public var receiptsAccepted: Int = 0
+    public var eventsAccepted: Int = 0
     public var itemsLeased: Int = 0
     public var leasesExpired: Int = 0
     public var itemsDeadLettered: Int = 0

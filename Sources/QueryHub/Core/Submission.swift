@@ -34,6 +34,9 @@ public struct Submission: Sendable {
     /// The measure as the control ledger checks it, for a freeze, renew, unfreeze or deduct on
     /// one account; nil for what the ledger does not track (queries, police measures).
     public var ledgerInstruction: LedgerInstruction?
+    /// For a `police.release`: the instruction id of the court's measure it ends (R-G6), after
+    /// which the hub takes no more events of that measure. Nil for every other kind.
+    public var releasedInstructionID: String?
 
     public init(
         court: String, instructionID: String, kind: String, contentHash: [UInt8], document: [UInt8],

@@ -31,6 +31,7 @@ public final class HubMetrics: Sendable {
         Gauge(label: "hub_outstanding_leases").record(statistics.outstandingLeases)
         Gauge(label: "hub_instructions_accepted").record(statistics.instructionsAccepted)
         Gauge(label: "hub_receipts_accepted").record(statistics.receiptsAccepted)
+        Gauge(label: "hub_events_accepted").record(statistics.eventsAccepted)
         Gauge(label: "hub_items_dead_lettered").record(statistics.itemsDeadLettered)
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)

@@ -55,6 +55,7 @@ public final class HubRuntime: Sendable {
             receiptCheck: LedgerReceiptCheck(sealed: SealedReceiptCheck(registry: registry, clock: clock), store: store),
             registry: registry)
         api.ledger = ledger
+        api.eventCheck = SealedReceiptCheck(registry: registry, clock: clock)
         api.maximumItemsPerPoll = configuration.maximumItemsPerPoll
         api.maximumWaitSeconds = configuration.maximumWaitSeconds
         let apiApplication = try HubServer.apiApplication(

@@ -20,6 +20,7 @@ enum Dashboard {
             <h2>Throughput since start</h2><table>
             <tr><th>instructions accepted</th><td class=n>\(statistics.instructionsAccepted)</td></tr>
             <tr><th>receipts accepted</th><td class=n>\(statistics.receiptsAccepted)</td></tr>
+            <tr><th>police events accepted</th><td class=n>\(statistics.eventsAccepted)</td></tr>
             <tr><th>items leased</th><td class=n>\(statistics.itemsLeased)</td></tr>
             <tr><th>leases expired</th><td class=n>\(statistics.leasesExpired)</td></tr>
             <tr><th>items dead-lettered</th><td class=n>\(statistics.itemsDeadLettered)</td></tr>

@@ -47,11 +47,15 @@ public struct DocumentIntake: InstructionIntake {
         try checkOfficerCredential(document.header.officer)
         let targets = try route(document, kind: kind, court: court)
         if case .bankDeduct(let deduct) = document { try checkSpecialAccount(deduct, court: court) }
-        return Submission(
+        var submission = Submission(
             court: court.description, instructionID: document.header.instructionId.description, kind: kind.rawValue,
             contentHash: Array(SHA256.hash(data: sealed.document)), document: sealed.document,
             sealJSON: String(decoding: (try? JSONEncoder().encode(sealed.seal)) ?? Data(), as: UTF8.self),
             targets: targets, ledgerInstruction: LedgerTranslation.instruction(document))
+        if case .policeRelease(let release) = document {
+            submission.releasedInstructionID = release.releasedInstructionId.description
+        }
+        return submission
     }
 
     /// R-B17, R-B18: a deduct sends the money to the issuing court's registered special account —

@@ -20,6 +20,20 @@ struct InstructionView: Codable {
     var expected: Int
     var receipts: [TargetView]
     var noAccountFound: [String]
+    /// Later police events of a measure (R-G4, R-G5), oldest first.
+    var events: [EventView]
+}
+
+/// A later police event as the issuing court reads it: the office's exact bytes and seal.
+struct EventView: Codable {
+    var adapter: String
+    /// The office's event receipt bytes, base64.
+    var receipt: String
+    /// The office's batch seal, as a JSON string.
+    var seal: String
+    var receivedAt: String
+    /// Its entry in the court's result stream.
+    var cursor: Int64
 }
 
 /// One entry of a court's result stream.
@@ -82,7 +96,12 @@ extension HubAPI {
                     seal: $0.sealJSON == "{}" ? nil : $0.sealJSON,
                     receivedAt: Timestamps.rfc3339(milliseconds: $0.receivedAtMilliseconds), flagged: $0.flaggedReason)
             },
-            noAccountFound: noAccount)
+            noAccountFound: noAccount,
+            events: try await store.events(court: stored.court, instructionID: stored.instructionID).map {
+                EventView(
+                    adapter: $0.adapterID, receipt: Data($0.body).base64EncodedString(), seal: $0.sealJSON,
+                    receivedAt: Timestamps.rfc3339(milliseconds: $0.receivedAtMilliseconds), cursor: $0.cursor)
+            })
         return try HubAPI.json(view)
     }
 

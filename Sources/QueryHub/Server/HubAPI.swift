@@ -18,6 +18,11 @@ public struct HubAPI: Sendable {
     /// Upper bounds of a poll.
     public var maximumItemsPerPoll = 1_000
     public var maximumWaitSeconds = 60
+    /// The most police events one post carries (at most ``HubCore/maximumEventsPerBatch``).
+    public var maximumEventsPerBatch = 500
+    /// The check of police events' seals and documents (R-G4, R-G5); by default on the system
+    /// clock, which decides which of the office's seal keys is valid.
+    public var eventCheck: SealedReceiptCheck
 
     public init(core: HubCore, store: any Store, intake: any InstructionIntake, receiptCheck: any ReceiptCheck, registry: Registry) {
         self.registry = registry
@@ -25,6 +30,7 @@ public struct HubAPI: Sendable {
         self.store = store
         self.intake = intake
         self.receiptCheck = receiptCheck
+        self.eventCheck = SealedReceiptCheck(registry: registry, clock: { Int64(Date().timeIntervalSince1970 * 1_000) })
     }
 
     /// Every route the API registers, as (method, path template): checked against openapi.yaml.
@@ -35,6 +41,7 @@ public struct HubAPI: Sendable {
         ("GET", "/v1/adapters/{adapter}/work"),
         ("POST", "/v1/adapters/{adapter}/leases/extend"),
         ("POST", "/v1/adapters/{adapter}/receipts"),
+        ("POST", "/v1/adapters/{adapter}/events"),
         ("GET", "/v1/operator/queues"),
         ("GET", "/v1/operator/ledger"),
         ("GET", "/v1/operator/audit"),
@@ -53,6 +60,7 @@ public struct HubAPI: Sendable {
         router.get("/v1/adapters/:adapter/work") { request, context in try await work(request, context) }
         router.post("/v1/adapters/:adapter/leases/extend") { request, context in try await extend(request, context) }
         router.post("/v1/adapters/:adapter/receipts") { request, context in try await receipts(request, context) }
+        router.post("/v1/adapters/:adapter/events") { request, context in try await events(request, context) }
         router.get("/v1/operator/queues") { _, context in try await queues(context) }
         router.get("/v1/operator/ledger") { request, context in try await ledgerView(request, context) }
         router.get("/v1/operator/audit") { request, context in try await auditLog(request, context) }

@@ -23,6 +23,8 @@ public struct Problem: Sendable, Equatable {
     public static let overloaded = Problem(slug: "overloaded", title: "The hub is at a limit; retry later", status: .tooManyRequests)
     public static let unavailable = Problem(slug: "unavailable", title: "The hub has stopped", status: .serviceUnavailable)
     public static let badRequest = Problem(slug: "bad-request", title: "The request is not valid", status: .badRequest)
+    /// A police event for a measure its court released (R-G6): not taken; the adapter may forget it.
+    public static let measureReleased = Problem(slug: "measure-released", title: "The court released the measure", status: .gone)
     public static let tooLarge = Problem(slug: "too-large", title: "The body is larger than the route accepts", status: .contentTooLarge)
 
     /// A problem+json response naming what was wrong (and the field, when there is one).

@@ -30,39 +30,61 @@ public struct SealedReceiptCheck: ReceiptCheck {
     public func verifiedDocument(
         receipt: [UInt8], sealJSON: String, outcome: String, item: WorkItemID, adapterID: String, instructionID: String
     ) throws -> ReceiptDocument {
+        let document = try verifiedReceipt(
+            receipt: receipt, sealJSON: sealJSON, adapterID: adapterID, instructionID: instructionID, subject: "item \(item)",
+            fields: (seal: "seal", receipt: "receipt"))
+        let implied = SealedReceiptCheck.outcome(of: document.kind)
+        guard outcome == implied else {
+            throw ProblemError(.malformed, "item \(item): a \(document.kind.rawValue) receipt has outcome \(implied), not \(outcome)",
+                               field: "outcome")
+        }
+        return document
+    }
+
+    /// A later police event (R-G4, R-G5), decoded, once its seal, rules and instruction are
+    /// checked: the same checks as a receipt's, with problems naming `field` (`events[2]`).
+    public func verifiedEvent(receipt: [UInt8], sealJSON: String, adapterID: String, instructionID: String, field: String) throws
+        -> ReceiptDocument
+    {
+        try verifiedReceipt(
+            receipt: receipt, sealJSON: sealJSON, adapterID: adapterID, instructionID: instructionID, subject: field,
+            fields: (seal: field + ".seal", receipt: field + ".receipt"))
+    }
+
+    /// The adapter's registered key over the exact bytes (directly or through a batch seal),
+    /// strict decoding with the protocol's rules, and the instruction the header names.
+    private func verifiedReceipt(
+        receipt: [UInt8], sealJSON: String, adapterID: String, instructionID: String, subject: String,
+        fields: (seal: String, receipt: String)
+    ) throws -> ReceiptDocument {
         let owner = try sealOwner(of: adapterID)
         let batchSeal: BatchSeal
         do {
             batchSeal = try StrictJSONDecoder().decode(BatchSeal.self, from: Array(sealJSON.utf8))
         } catch {
-            throw ProblemError(.badSeal, "the receipt's seal is not a batch seal: \(error)", field: "seal")
+            throw ProblemError(.badSeal, "\(subject): the seal is not a batch seal: \(error)", field: fields.seal)
         }
         let record: SealKeyRecord
         do {
             record = try registry.sealKey(owner: owner, keyId: batchSeal.seal.keyId, atUnixMilliseconds: clock())
         } catch {
-            throw ProblemError(.badSeal, error.description, field: "seal.seal.keyId")
+            throw ProblemError(.badSeal, error.description, field: fields.seal + ".seal.keyId")
         }
         do {
             try batchSeal.verify(receipt, publicKey: record.publicKey)
         } catch {
-            throw ProblemError(.badSeal, "item \(item): \(error)", field: "seal")
+            throw ProblemError(.badSeal, "\(subject): \(error)", field: fields.seal)
         }
         let document: ReceiptDocument
         do {
             document = try StrictJSONDecoder().decode(ReceiptDocument.self, from: receipt)
         } catch {
-            throw ProblemError(.malformed, "item \(item): \(error.description)", field: "receipt\(error.path.dropFirst())")
+            throw ProblemError(.malformed, "\(subject): \(error.description)", field: fields.receipt + "\(error.path.dropFirst())")
         }
         guard document.header.instructionId.description == instructionID else {
             throw ProblemError(
-                .malformed, "item \(item) is instruction \(instructionID); the receipt answers \(document.header.instructionId)",
-                field: "receipt.header.instructionId")
-        }
-        let implied = SealedReceiptCheck.outcome(of: document.kind)
-        guard outcome == implied else {
-            throw ProblemError(.malformed, "item \(item): a \(document.kind.rawValue) receipt has outcome \(implied), not \(outcome)",
-                               field: "outcome")
+                .malformed, "\(subject) is about instruction \(instructionID); the receipt names \(document.header.instructionId)",
+                field: fields.receipt + ".header.instructionId")
         }
         return document
     }

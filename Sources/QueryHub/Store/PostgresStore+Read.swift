@@ -44,7 +44,25 @@ extension PostgresStore {
         state.lastAuditEntry = try await rows("SELECT \(unescaped: auditColumns) FROM audit ORDER BY sequence DESC LIMIT 1")
             .first.map(auditEntry(from:))
         state.instructionCount = try await number("SELECT count(*) FROM instructions")
+        state.releasedMeasures = try await releasedMeasures(on: connection, logger: logger)
         return state
+    }
+
+    /// The measures named by accepted police releases. The hub accepted each document only after
+    /// decoding it strictly (no duplicate keys), so PostgreSQL's JSON reading finds the same field.
+    private static func releasedMeasures(
+        on connection: PostgresConnection, logger: Logger
+    ) async throws -> [(court: String, instructionID: String)] {
+        try await connection.query(
+            """
+            SELECT court, convert_from(document, 'UTF8')::jsonb ->> 'releasedInstructionId' FROM instructions
+            WHERE kind = 'police.release' ORDER BY court COLLATE "C", instruction_id COLLATE "C"
+            """, logger: logger
+        ).collect().map { row in
+            let (court, released) = try row.decode((String, String?).self)
+            guard let released else { throw StoreError.corrupt("a police.release of \(court) names no releasedInstructionId") }
+            return (court, released)
+        }
     }
 
     /// Broadcast entries answered above each watermark: found-account receipts and no-account
@@ -147,6 +165,23 @@ extension PostgresStore {
         ).map { row in
             let (cursor, court, instruction, event, adapter, at) = try row.decode((Int64, String, String, String, String?, Int64).self)
             return StoredResultEvent(cursor: cursor, court: court, instructionID: instruction, event: event, adapterID: adapter, atMilliseconds: at)
+        }
+    }
+
+    public func events(court: String, instructionID: String) async throws -> [StoredEvent] {
+        try await rows(
+            """
+            SELECT court, instruction_id, adapter, event_hash, body, seal, received_ms, cursor FROM events
+            WHERE court = \(court) AND instruction_id = \(instructionID) ORDER BY cursor
+            """
+        ).map { row in
+            let (court, identifier, adapter, hash, body, seal, received, cursor) =
+                try row.decode((String, String, String, ByteBuffer, ByteBuffer, String, Int64, Int64).self)
+            let eventHash = Array(hash.readableBytesView)
+            guard eventHash.count == 32 else { throw StoreError.corrupt("event of \(identifier) has a \(eventHash.count)-byte hash") }
+            return StoredEvent(
+                court: court, instructionID: identifier, adapterID: adapter, eventHash: eventHash,
+                body: Array(body.readableBytesView), sealJSON: seal, receivedAtMilliseconds: received, cursor: cursor)
         }
     }
 

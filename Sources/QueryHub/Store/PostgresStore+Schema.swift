@@ -14,7 +14,10 @@ extension PostgresStore {
     static let migrationLockKey: Int32 = 0x5148_4D47  // "QHMG"
 
     /// Versioned schema migrations, in order. Never edit a released version: add the next one.
-    static let migrations: [Migration] = [Migration(version: 1, statements: schemaVersion1)]
+    static let migrations: [Migration] = [
+        Migration(version: 1, statements: schemaVersion1),
+        Migration(version: 2, statements: schemaVersion2),
+    ]
 
     /// Brings the schema up to the newest version this code knows, in one transaction that holds
     /// an advisory lock, so that two hubd instances starting at once migrate it exactly once.
@@ -183,5 +186,24 @@ extension PostgresStore {
         CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
             FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()
         """,
+    ]
+
+    /// Version 2: later police events (R-G4, R-G5), as in ``SQLiteStore``'s version 2.
+    static let schemaVersion2: [String] = [
+        """
+        CREATE TABLE events (
+            court TEXT NOT NULL,
+            instruction_id TEXT NOT NULL,
+            adapter TEXT NOT NULL,
+            event_hash BYTEA NOT NULL,
+            body BYTEA NOT NULL,
+            seal TEXT NOT NULL,
+            received_ms BIGINT NOT NULL,
+            cursor BIGINT NOT NULL UNIQUE,
+            PRIMARY KEY (court, instruction_id, adapter, event_hash),
+            FOREIGN KEY (court, instruction_id) REFERENCES instructions (court, instruction_id),
+            CHECK (octet_length(event_hash) = 32))
+        """,
+        "CREATE INDEX instructions_police_releases ON instructions (court) WHERE kind = 'police.release'",
     ]
 }

@@ -32,6 +32,9 @@ extension PostgresStore {
         for batch in changes.resultEvents.slices(ofAtMost: maximumRowsPerStatement) {
             try await insertResultEvents(batch, on: connection, logger: logger)
         }
+        for batch in changes.events.slices(ofAtMost: maximumRowsPerStatement) {
+            try await insertEvents(batch, on: connection, logger: logger)
+        }
         try await writeAudit(changes.auditEntries, on: connection, logger: logger)
         if let number = changes.highestLeaseNumber {
             try await connection.query(
@@ -189,6 +192,19 @@ extension PostgresStore {
             SELECT cursor, court, instruction_id, event, CASE WHEN has_adapter THEN adapter END, at_ms
             FROM unnest(\(cursors), \(courts), \(identifiers), \(events), \(hasAdapter), \(adapters), \(times))
             AS batch (cursor, court, instruction_id, event, has_adapter, adapter, at_ms)
+            """, logger: logger)
+    }
+
+    /// An event already stored under the same key is left unchanged: an identical repeat is a no-op.
+    private static func insertEvents(_ rows: ArraySlice<StoredEvent>, on connection: PostgresConnection, logger: Logger) async throws {
+        let courts = rows.map(\.court), identifiers = rows.map(\.instructionID), adapters = rows.map(\.adapterID)
+        let hashes = rows.map { ByteBuffer(bytes: $0.eventHash) }, bodies = rows.map { ByteBuffer(bytes: $0.body) }
+        let seals = rows.map(\.sealJSON), receivedTimes = rows.map(\.receivedAtMilliseconds), cursors = rows.map(\.cursor)
+        try await connection.query(
+            """
+            INSERT INTO events (court, instruction_id, adapter, event_hash, body, seal, received_ms, cursor)
+            SELECT * FROM unnest(\(courts), \(identifiers), \(adapters), \(hashes), \(bodies), \(seals), \(receivedTimes), \(cursors))
+            ON CONFLICT (court, instruction_id, adapter, event_hash) DO NOTHING
             """, logger: logger)
     }
 

@@ -26,6 +26,7 @@ extension SQLiteStore {
             state.lastAuditEntry = try Row.fetchOne(database, sql: "SELECT * FROM audit ORDER BY sequence DESC LIMIT 1")
                 .map(SQLiteStore.auditEntry(from:))
             state.instructionCount = try Int64.fetchOne(database, sql: "SELECT count(*) FROM instructions") ?? 0
+            state.releasedMeasures = try SQLiteStore.releasedMeasures(in: database)
             return state
         }
     }
@@ -51,6 +52,23 @@ extension SQLiteStore {
             if !sequences.isEmpty { result[adapter] = sequences.sorted() }
         }
         return result
+    }
+
+    /// The measures named by accepted police releases. The hub accepted each document only after
+    /// decoding it strictly (no duplicate keys), so SQLite's JSON reading finds the same field.
+    private static func releasedMeasures(in database: Database) throws -> [(court: String, instructionID: String)] {
+        try Row.fetchAll(
+            database,
+            sql: """
+                SELECT court, json_extract(CAST(document AS TEXT), '$.releasedInstructionId') AS released
+                FROM instructions WHERE kind = 'police.release' ORDER BY court, instruction_id
+                """
+        ).map { row in
+            guard let released: String = row["released"] else {
+                throw StoreError.corrupt("a police.release of \(row["court"] as String) names no releasedInstructionId")
+            }
+            return (row["court"], released)
+        }
     }
 
     /// Lease numbers are never reused: ended leases are deleted, so the high-water mark is kept
@@ -135,6 +153,20 @@ extension SQLiteStore {
                 StoredResultEvent(
                     cursor: $0["cursor"], court: $0["court"], instructionID: $0["instruction_id"], event: $0["event"],
                     adapterID: $0["adapter"], atMilliseconds: $0["at_ms"])
+            }
+        }
+    }
+
+    public func events(court: String, instructionID: String) async throws -> [StoredEvent] {
+        try await pool.read { database in
+            try Row.fetchAll(
+                database, sql: "SELECT * FROM events WHERE court = ? AND instruction_id = ? ORDER BY cursor",
+                arguments: [court, instructionID]
+            ).map {
+                StoredEvent(
+                    court: $0["court"], instructionID: $0["instruction_id"], adapterID: $0["adapter"],
+                    eventHash: [UInt8]($0["event_hash"] as Data), body: [UInt8]($0["body"] as Data), sealJSON: $0["seal"],
+                    receivedAtMilliseconds: $0["received_ms"], cursor: $0["cursor"])
             }
         }
     }

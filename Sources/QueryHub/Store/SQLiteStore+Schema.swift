@@ -95,6 +95,27 @@ extension SQLiteStore {
                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2") { database in
+            try database.execute(sql: SQLiteStore.schemaVersion2)
+        }
         return migrator
     }
+
+    /// Version 2: later police events (R-G4, R-G5), one row per distinct event of a measure, and
+    /// an index that finds the accepted releases (R-G6) at start without reading every instruction.
+    static let schemaVersion2 = """
+        CREATE TABLE events (
+            court TEXT NOT NULL,
+            instruction_id TEXT NOT NULL,
+            adapter TEXT NOT NULL,
+            event_hash BLOB NOT NULL,
+            body BLOB NOT NULL,
+            seal TEXT NOT NULL,
+            received_ms INTEGER NOT NULL,
+            cursor INTEGER NOT NULL UNIQUE,
+            PRIMARY KEY (court, instruction_id, adapter, event_hash),
+            FOREIGN KEY (court, instruction_id) REFERENCES instructions (court, instruction_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX instructions_police_releases ON instructions (court) WHERE kind = 'police.release';
+        """
 }

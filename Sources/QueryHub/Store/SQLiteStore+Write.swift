@@ -40,6 +40,7 @@ extension SQLiteStore {
                 sql: "INSERT INTO result_events (cursor, court, instruction_id, event, adapter, at_ms) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [event.cursor, event.court, event.instructionID, event.event, event.adapterID, event.atMilliseconds])
         }
+        try writeEvents(changes.events, to: database)
         try writeAudit(changes.auditEntries, to: database)
         if let number = changes.highestLeaseNumber {
             try database.execute(
@@ -96,6 +97,22 @@ extension SQLiteStore {
                     ON CONFLICT (adapter) DO UPDATE SET answered_through = max(answered_through, excluded.answered_through)
                     """,
                 arguments: [adapter, answeredThrough])
+        }
+    }
+
+    /// An event already stored under the same key is left unchanged: an identical repeat is a no-op.
+    private static func writeEvents(_ events: [StoredEvent], to database: Database) throws {
+        for event in events {
+            try database.execute(
+                sql: """
+                    INSERT INTO events (court, instruction_id, adapter, event_hash, body, seal, received_ms, cursor)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (court, instruction_id, adapter, event_hash) DO NOTHING
+                    """,
+                arguments: [
+                    event.court, event.instructionID, event.adapterID, Data(event.eventHash), Data(event.body),
+                    event.sealJSON, event.receivedAtMilliseconds, event.cursor,
+                ])
         }
     }
 

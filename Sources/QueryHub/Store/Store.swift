@@ -15,6 +15,9 @@ public struct StoreChanges: Sendable {
     /// Per adapter: every broadcast entry up to this sequence is answered.
     public var broadcastWatermarks: [String: Int64] = [:]
     public var resultEvents: [StoredResultEvent] = []
+    /// Later police events (R-G4 sightings, R-G5 finds). An event already stored under the same
+    /// (court, instruction, adapter, hash) is left as it is: an identical repeat changes nothing.
+    public var events: [StoredEvent] = []
     public var auditEntries: [AuditEntry] = []
     /// The highest lease number granted so far: lease numbers fence late receipts, so they are
     /// never reused, even after a restart.
@@ -27,7 +30,7 @@ public struct StoreChanges: Sendable {
         instructions.isEmpty && newWorkItems.isEmpty && workItemUpdates.isEmpty && leasesGranted.isEmpty
             && leasesEnded.isEmpty && leasesExtended.isEmpty && receipts.isEmpty
             && broadcastAnswerRanges.isEmpty && broadcastWatermarks.isEmpty && resultEvents.isEmpty
-            && auditEntries.isEmpty && highestLeaseNumber == nil
+            && events.isEmpty && auditEntries.isEmpty && highestLeaseNumber == nil
     }
 
     /// Appends another request's changes, keeping their order.
@@ -42,6 +45,7 @@ public struct StoreChanges: Sendable {
         broadcastAnswerRanges += other.broadcastAnswerRanges
         broadcastWatermarks.merge(other.broadcastWatermarks) { max($0, $1) }
         resultEvents += other.resultEvents
+        events += other.events
         auditEntries += other.auditEntries
         if let number = other.highestLeaseNumber {
             highestLeaseNumber = max(highestLeaseNumber ?? 0, number)
@@ -63,6 +67,9 @@ public struct StoreState: Sendable {
     public var highestResultCursor: Int64 = 0
     public var lastAuditEntry: AuditEntry?
     public var instructionCount: Int64 = 0
+    /// The police measures an accepted `police.release` of the same court names (R-G6): the hub
+    /// takes no more events for them.
+    public var releasedMeasures: [(court: String, instructionID: String)] = []
 
     public init() {}
 }
@@ -88,6 +95,8 @@ public protocol Store: Sendable {
     func receipt(court: String, instructionID: String, adapterID: String) async throws -> StoredReceipt?
     /// The adapters that answered "no account found" for a broadcast entry, with the range row.
     func broadcastAnswers(sequence: Int64) async throws -> [StoredBroadcastAnswerRange]
+    /// The later events of one instruction, from every adapter, oldest first.
+    func events(court: String, instructionID: String) async throws -> [StoredEvent]
     /// A court's result events after `cursor`, oldest first, at most `limit`.
     func resultEvents(court: String, after cursor: Int64, limit: Int) async throws -> [StoredResultEvent]
     /// Audit entries after `sequence`, oldest first, at most `limit`.

@@ -162,6 +162,42 @@ public struct StoredResultEvent: Sendable, Equatable {
     }
 }
 
+/// A later event of a police measure — a seized vehicle sighted (R-G4), a person found (R-G5) —
+/// as the police office sealed it, tied to the measure's instruction.
+public struct StoredEvent: Sendable, Equatable {
+    /// The court that issued the measure.
+    public var court: String
+    /// The measure's instruction id.
+    public var instructionID: String
+    /// The adapter that reported it (the measure's target).
+    public var adapterID: String
+    /// SHA-256 of ``body``: with the court, instruction and adapter it names the event, so an
+    /// identical repeat is recognised and stored once.
+    public var eventHash: [UInt8]
+    /// The office's exact receipt bytes (a `police.vehicleSighted` or `police.personFound` document).
+    public var body: [UInt8]
+    /// The office's batch seal (and Merkle proof) over ``body``, as JSON.
+    public var sealJSON: String
+    public var receivedAtMilliseconds: Int64
+    /// The cursor of the court's result event that announced it: orders a measure's events.
+    public var cursor: Int64
+
+    public init(
+        court: String, instructionID: String, adapterID: String, eventHash: [UInt8], body: [UInt8], sealJSON: String,
+        receivedAtMilliseconds: Int64, cursor: Int64
+    ) {
+        precondition(eventHash.count == 32, "an event hash is a SHA-256 digest")
+        self.court = court
+        self.instructionID = instructionID
+        self.adapterID = adapterID
+        self.eventHash = eventHash
+        self.body = body
+        self.sealJSON = sealJSON
+        self.receivedAtMilliseconds = receivedAtMilliseconds
+        self.cursor = cursor
+    }
+}
+
 /// One link of the audit chain (R-G9): who did what, when, from where, and the hash of the link
 /// before it, so that any change to history breaks the chain.
 public struct AuditEntry: Sendable, Equatable, Codable {
