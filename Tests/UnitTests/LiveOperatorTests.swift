@@ -74,6 +74,10 @@ struct LiveOperatorTests {
         #expect(try await other.request(.GET, "/v1/instructions/O-1?court=\(segment("京0105"))").statusCode == 403)
         #expect(try await court.request(.GET, "/v1/operator/queues").statusCode == 403)
         #expect(try await court.request(.GET, "/v1/operator/audit").statusCode == 403)
+        let registry = try await ops.request(.GET, "/v1/operator/registry")
+        #expect(registry.statusCode == 200)
+        #expect(try Registry(json: registry.body).courts.count == hub.setup.registry.courts.count)
+        #expect(try await court.request(.GET, "/v1/operator/registry").statusCode == 403)
         let keys = try await court.request(.GET, "/v1/registry/seal-keys")
         #expect((keys.json["keys"] as? [[String: Any]])?.contains { $0["keyId"] as? String == "court:京0105#1" } == true)
         for client in [court, other, ops] { try await client.shutdown() }

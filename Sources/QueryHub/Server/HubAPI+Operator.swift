@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Hummingbird
 import HubPKI
 
@@ -47,5 +48,16 @@ extension HubAPI {
                 revokedAt: record.revokedAtUnixMilliseconds.map(Timestamps.rfc3339(milliseconds:)))
         }
         return try HubAPI.json(["keys": views])
+    }
+}
+
+extension HubAPI {
+    /// The registry as the hub runs it (courts, officers, banks and their links, special accounts,
+    /// seal keys), in the same JSON form a registry file has.
+    func registryView(_ context: HubRequestContext) async throws -> Response {
+        _ = try HubAPI.require(context, kind: .operator)
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: registry.jsonRepresentation())))
     }
 }

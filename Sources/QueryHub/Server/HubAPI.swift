@@ -46,6 +46,7 @@ public struct HubAPI: Sendable {
         ("GET", "/v1/operator/ledger"),
         ("GET", "/v1/operator/audit"),
         ("GET", "/v1/registry/seal-keys"),
+        ("GET", "/v1/operator/registry"),
     ]
 
     /// Adds the routes to `router`, behind the principal middleware.
@@ -65,6 +66,7 @@ public struct HubAPI: Sendable {
         router.get("/v1/operator/ledger") { request, context in try await ledgerView(request, context) }
         router.get("/v1/operator/audit") { request, context in try await auditLog(request, context) }
         router.get("/v1/registry/seal-keys") { _, context in try await sealKeys(context) }
+        router.get("/v1/operator/registry") { _, context in try await registryView(context) }
     }
 
     // MARK: - Helpers
