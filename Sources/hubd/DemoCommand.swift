@@ -20,6 +20,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The operator port (/healthz, /readyz, /metrics), on loopback.")
     var operatorPort = 8080
 
+    @Flag(help: "Do not run the simulated banks and police in-process (adapters connect from outside, e.g. hubd bank-adapter or a test).")
+    var noSimulatedAdapters = false
+
     func run() async throws {
         var configuration = try HubConfiguration.load(file: nil, environment: ProcessInfo.processInfo.environment)
         configuration.dataDirectory = dataDirectory
@@ -32,7 +35,8 @@ struct DemoCommand: AsyncParsableCommand {
         let directory = dataDirectory
         let adapters = DemoAdapters(setup: setup, hubURL: "https://127.0.0.1:\(port)", logger: logger)
         try await HubProcess.run(
-            configuration: configuration, registry: setup.registry, pki: setup.pki, logger: logger, extraServices: [adapters],
+            configuration: configuration, registry: setup.registry, pki: setup.pki, logger: logger,
+            extraServices: noSimulatedAdapters ? [] : [adapters],
             onRunning: { apiPort, operatorPort in
                 // Written straight to the file descriptor: print() would sit in a buffer when piped.
                 let banner = DemoCommand.banner(directory: directory, apiPort: apiPort, operatorPort: operatorPort, example: example)

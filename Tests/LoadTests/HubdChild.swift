@@ -75,7 +75,7 @@ final class HubdChild: Sendable {
         let child = Process()
         child.executableURL = executable
         child.arguments = [
-            "demo", "--data-directory", dataDirectory, "--port", String(apiPort), "--operator-port", String(operatorPort),
+            "demo", "--no-simulated-adapters", "--data-directory", dataDirectory, "--port", String(apiPort), "--operator-port", String(operatorPort),
         ]
         child.environment = ProcessInfo.processInfo.environment.merging(environment) { _, override in override }
         child.standardOutput = log
