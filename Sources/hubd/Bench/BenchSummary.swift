@@ -16,7 +16,7 @@ enum BenchSummary {
         emit(
             "settings: \(settings.seconds) s, \(settings.banks) banks, \(settings.accounts) accounts (Zipf \(settings.zipfExponent)), "
                 + "\(settings.submitters) submitters, think \(settings.thinkMilliseconds) ms, mix \(settings.mix), "
-                + "court seals \(settings.courtSeal), bank seals \(settings.bankSeal), poll batch \(settings.pollBatch)")
+                + "court seals \(settings.courtSeal), bank seals \(settings.bankSeal), poll batch \(settings.pollBatch), bank poll interval \(settings.bankPollIntervalMilliseconds) ms")
     }
 
     static func cpuModel() -> String {
@@ -53,10 +53,10 @@ enum BenchSummary {
         let counters = outcome.counters
         let mark = { (holds: Bool) in holds ? "ok  " : "FAIL" }
         emit("== invariants ==")
-        emit("\(mark(outcome.lost == 0)) nothing lost: \(counters.accepted) accepted, \(counters.completed) completed, \(outcome.lost) never completed")
+        emit("\(mark(outcome.lost == 0)) nothing lost: \(counters.accepted) accepted, \(counters.completed) completed, \(outcome.lost) not completed by the end of the drain (\(outcome.settings.drainSeconds) s)")
         emit("\(mark(counters.completedTwice == 0 && counters.completedUnknown == 0)) completed once: \(counters.completedTwice) completed twice, \(counters.completedUnknown) completions of unknown instructions")
         emit("\(mark(counters.itemsHandledTwice == 0)) nothing answered twice: \(counters.itemsHandledTwice) (instruction, bank) items handled more than once")
-        emit("\(mark(outcome.statusMismatches.isEmpty)) status read back: \(outcome.statusChecked) instructions completed with every answer in; \(outcome.statusMismatches.count) not")
+        emit("\(mark(outcome.statusMismatches.isEmpty)) status read back: \(outcome.statusChecked) completed instructions read back complete with every answer in; \(outcome.statusMismatches.count) not")
         for mismatch in outcome.statusMismatches.prefix(5) { emit("       \(mismatch)") }
         emit("\(mark(counters.sealFailures == 0)) court seals: \(counters.sealFailures) failed the banks' verification")
         emit("n/a  ledger invariants: the control ledger is not yet wired into the hub's intake, so there is nothing to check end to end")

@@ -48,8 +48,11 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
     @Option(help: "Items a bank asks for per poll.")
     var pollBatch = 500
 
+    @Option(help: "Each bank polls at most once per this many milliseconds, so polls carry batches (0 = at once).")
+    var bankPollIntervalMilliseconds = 1_000
+
     @Option(help: "Queries to every bank open at once before the hub answers 429 (its back-pressure).")
-    var maximumOpenBroadcasts = 5_000
+    var maximumOpenBroadcasts = 256
 
     @Option(help: "Seconds to wait after submitting for every accepted instruction to complete.")
     var drainSeconds = 60
@@ -70,7 +73,9 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
         guard (1...4_096).contains(submitters), (0...60_000).contains(thinkMilliseconds) else {
             throw ValidationError("submitters must be 1…4096 and think time 0…60000 ms")
         }
-        guard (1...1_000).contains(pollBatch) else { throw ValidationError("poll batch must be 1…1000") }
+        guard (1...1_000).contains(pollBatch), (0...60_000).contains(bankPollIntervalMilliseconds) else {
+            throw ValidationError("poll batch must be 1…1000 and the poll interval 0…60000 ms")
+        }
         guard SealAlgorithm(rawValue: courtSeal) != nil, SealAlgorithm(rawValue: bankSeal) != nil else {
             throw ValidationError("seal algorithms are SM2-SM3 or Ed25519")
         }
@@ -90,6 +95,7 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
         settings.bankSeal = SealAlgorithm(rawValue: bankSeal)!
         settings.pollBatch = pollBatch
         settings.maximumOpenBroadcasts = maximumOpenBroadcasts
+        settings.bankPollIntervalMilliseconds = bankPollIntervalMilliseconds
         settings.drainSeconds = drainSeconds
         let log: @Sendable (String) -> Void = { line in emit(line) }
         BenchSummary.printHeader(settings: settings)
