@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", exact: "0.2.0"),
     ],
     targets: [
         /// OpenSSL 3's libcrypto (SM2, SM3), from the system's libssl-dev.
@@ -122,6 +123,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                // The end-to-end bench: latency histograms, the machine's ceilings (SQLite, an mTLS
+                // echo route) and the PostgreSQL queue baseline.
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             path: "Sources/hubd",
             swiftSettings: strictSettings
@@ -147,8 +157,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadTests",
+            // hubd: the end-to-end bench engine, run here CI-sized for its correctness checks.
             dependencies: [
-                "HubProtocol", "QueryHub", "BankAdapter", "PoliceAdapter", "HubPKI", "HubClient",
+                "HubProtocol", "QueryHub", "BankAdapter", "PoliceAdapter", "HubPKI", "HubClient", "hubd",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

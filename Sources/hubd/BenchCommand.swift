@@ -9,7 +9,8 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks and long deterministic simulation runs.",
-        subcommands: [LedgerBenchCommand.self, LedgerSimulationCommand.self]
+        subcommands: [EndToEndBenchCommand.self, LedgerBenchCommand.self, LedgerSimulationCommand.self],
+        defaultSubcommand: EndToEndBenchCommand.self
     )
 }
 

@@ -1,0 +1,174 @@
+import Foundation
+import HubClient
+import HubPKI
+import HubProtocol
+import QueryHub
+
+/// The settings of one end-to-end run.
+struct BenchSettings: Sendable {
+    var seconds = 60
+    var banks = 1_000
+    var accounts = 1_000_000
+    var zipfExponent = 1.1
+    var submitters = 32
+    var thinkMilliseconds = 0
+    var mix = BenchMix.standard
+    var courtSeal = SealAlgorithm.sm2WithSM3
+    var bankSeal = SealAlgorithm.ed25519
+    var pollBatch = 500
+    /// Each bank polls at most once per interval, so that a poll carries a batch rather than the
+    /// one item that just arrived (0 = poll again at once).
+    var bankPollIntervalMilliseconds = 1_000
+    var maximumOpenBroadcasts = 256
+    var drainSeconds = 60
+    var progressSeconds = 5
+    /// Instructions whose status is read back one by one after the run.
+    var statusChecks = 200
+}
+
+/// What an end-to-end run measured and found.
+struct EndToEndOutcome: Sendable {
+    var settings: BenchSettings
+    var measuredSeconds: Double
+    var counters: BenchStatistics.Counters
+    var receiptsAccepted: Int
+    var lost: Int
+    var statusMismatches: [String]
+    var statusChecked: Int
+    var peakMemoryKilobytes: Int?
+
+    var instructionsPerSecond: Double { Double(counters.accepted) / measuredSeconds }
+    var itemsPerSecond: Double { Double(counters.itemsHandled) / measuredSeconds }
+    var receiptsPerSecond: Double { Double(receiptsAccepted) / measuredSeconds }
+    var measuresPerSecond: Double { Double(counters.acceptedMeasures) / measuredSeconds }
+    var hubRequestsPerSecond: Double { Double(counters.hubRequests) / measuredSeconds }
+
+    /// Nothing lost, nothing completed or answered twice, every status read back consistent.
+    var invariantsHold: Bool {
+        lost == 0 && counters.completedTwice == 0 && counters.completedUnknown == 0 && counters.itemsHandledTwice == 0
+            && statusMismatches.isEmpty && counters.sealFailures == 0
+    }
+}
+
+/// The end-to-end run: a hub in this process, courts submitting, banks polling and answering, all
+/// over HTTPS with mutual TLS; then a drain and the invariant checks.
+enum EndToEndBench {
+    static func run(settings: BenchSettings, progress: @escaping @Sendable (String) -> Void) async throws -> EndToEndOutcome {
+        progress("building a nation of \(settings.banks) banks (keys and certificates)…")
+        let nation = try BenchNation.make(bankCount: settings.banks, courtSeal: settings.courtSeal, bankSeal: settings.bankSeal)
+        let hub = try await BenchHub.start(nation: nation, settings: settings)
+        let statistics = BenchStatistics()
+        let courts = try BenchCourts(nation: nation, statistics: statistics, settings: settings, baseURL: hub.baseURL)
+        let banks = try BenchBanks(nation: nation, statistics: statistics, settings: settings, baseURL: hub.baseURL)
+        progress("hub on \(hub.baseURL); \(nation.bankAdapters.count) bank adapters polling, \(settings.submitters) submitters, \(nation.courts.count) courts")
+        let interval = settings.bankPollIntervalMilliseconds
+        let bankTasks = banks.pollers.map { poller in Task { await poll(poller, intervalMilliseconds: interval, statistics: statistics) } }
+        let followers = nation.courts.map { court in Task { await courts.follow(court: court) } }
+        let started = BenchStatistics.nowMicroseconds()
+        let deadline = started + UInt64(settings.seconds) * 1_000_000
+        let reporter = Task { await report(statistics: statistics, banks: banks, started: started, every: settings.progressSeconds, progress: progress) }
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<settings.submitters { group.addTask { await courts.submit(index: index, deadline: deadline) } }
+        }
+        let measuredSeconds = Double(BenchStatistics.nowMicroseconds() - started) / 1_000_000
+        progress("submitting stopped after \(String(format: "%.1f", measuredSeconds)) s; draining (at most \(settings.drainSeconds) s)…")
+        let drainDeadline = BenchStatistics.nowMicroseconds() + UInt64(settings.drainSeconds) * 1_000_000
+        while BenchStatistics.nowMicroseconds() < drainDeadline {
+            let counters = statistics.snapshot
+            if counters.completed >= counters.accepted { break }
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+        reporter.cancel()
+        let (mismatches, checked) = await checkStatuses(statistics: statistics, courts: courts, limit: settings.statusChecks)
+        for task in bankTasks + followers { task.cancel() }
+        let receipts = await banks.receiptsAccepted()
+        let counters = statistics.snapshot
+        let lost = statistics.instructions.withLock { $0.values.filter { $0.completions == 0 }.count }
+        await courts.shutdown()
+        await banks.shutdown()
+        await hub.stop()
+        return EndToEndOutcome(
+            settings: settings, measuredSeconds: measuredSeconds, counters: counters, receiptsAccepted: receipts, lost: lost,
+            statusMismatches: mismatches, statusChecked: checked, peakMemoryKilobytes: peakMemoryKilobytes())
+    }
+
+    /// Runs one bank's poller, at most one poll per interval, backing off after failures.
+    static func poll(_ poller: AdapterPoller, intervalMilliseconds: Int, statistics: BenchStatistics) async {
+        var backoffMilliseconds = 50
+        while !Task.isCancelled {
+            let started = ContinuousClock.now
+            do {
+                _ = try await poller.pollOnce()
+                backoffMilliseconds = 50
+            } catch {
+                if Task.isCancelled { return }
+                statistics.error("bank poll: \(String(describing: error).prefix(80))")
+                try? await Task.sleep(for: .milliseconds(backoffMilliseconds))
+                backoffMilliseconds = min(backoffMilliseconds * 2, 2_000)
+            }
+            let rest = .milliseconds(intervalMilliseconds) - (ContinuousClock.now - started)
+            if rest > .zero { try? await Task.sleep(for: rest) }
+        }
+    }
+
+    /// A progress line every `every` seconds until cancelled.
+    static func report(statistics: BenchStatistics, banks: BenchBanks, started: UInt64, every: Int, progress: @Sendable (String) -> Void) async {
+        var previous = statistics.snapshot
+        var previousReceipts = 0
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(every))
+            if Task.isCancelled { return }
+            let now = statistics.snapshot
+            let receipts = await banks.receiptsAccepted()
+            let elapsed = Double(BenchStatistics.nowMicroseconds() - started) / 1_000_000
+            let seconds = Double(every)
+            progress(
+                String(
+                    format: "%6.1f s  %8.0f instr/s  %10.0f items/s  %9.0f receipts/s  accept p99 %7.2f ms  completed %d/%d  errors %d  rss %@",
+                    elapsed, Double(now.accepted - previous.accepted) / seconds, Double(now.itemsHandled - previous.itemsHandled) / seconds,
+                    Double(receipts - previousReceipts) / seconds, Double(now.acceptLatency.valueAtPercentile(99)) / 1_000, now.completed, now.accepted,
+                    now.errors.values.reduce(0, +), currentMemory()))
+            previous = now
+            previousReceipts = receipts
+        }
+    }
+
+    /// Reads back a sample of the instructions the courts saw completed: each must read as
+    /// completed with every answer in.
+    static func checkStatuses(statistics: BenchStatistics, courts: BenchCourts, limit: Int) async -> ([String], Int) {
+        let ids = statistics.instructions.withLock { table in Array(table.lazy.filter { $0.value.completions > 0 }.map(\.key).prefix(limit)) }
+        var mismatches: [String] = []
+        for id in ids {
+            let courtText = String(id.dropFirst(2).split(separator: "-")[1])
+            let court = courts.nation.courts[(Int(courtText) ?? 0) % courts.nation.courts.count]
+            do {
+                let response = try await courts.clients[court]!.request(.GET, "/v1/instructions/" + id)
+                let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+                let status = object["status"] as? String
+                let answered = object["answered"] as? Int
+                let expected = object["expected"] as? Int
+                if response.statusCode != 200 || status != "completed" || answered != expected {
+                    mismatches.append("\(id): \(response.statusCode) status \(status ?? "?") answered \(answered ?? -1) of \(expected ?? -1)")
+                }
+            } catch {
+                mismatches.append("\(id): \(error)")
+            }
+        }
+        return (mismatches, ids.count)
+    }
+
+    /// This process's peak resident memory (VmHWM), in KiB: hub, courts and banks together.
+    static func peakMemoryKilobytes() -> Int? { statusField("VmHWM") }
+
+    static func currentMemory() -> String {
+        statusField("VmRSS").map { "\($0 / 1_024) MiB" } ?? "?"
+    }
+
+    private static func statusField(_ name: String) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        }
+        return nil
+    }
+}

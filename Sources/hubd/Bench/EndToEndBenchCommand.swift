@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import HubProtocol
+
+/// `hubd bench` (`hubd bench run`): the end-to-end load run with the machine's ceilings and the
+/// PostgreSQL queue baseline, all in one run (issue 6).
+struct EndToEndBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "End to end over mutual TLS: courts submit, banks poll and answer; ceilings and a PostgreSQL baseline.",
+        discussion: """
+            Starts a hub in this process (SQLite with synchronous=FULL in a temporary directory, a development PKI, \
+            a registry of --banks banks), then drives it exactly as courts and banks do: court clients post sealed \
+            instructions, every bank adapter long-polls its work with AdapterPoller, checks the court's seal and \
+            posts batch-sealed receipts. Before the run it measures the machine's ceilings (durable SQLite inserts, \
+            HTTPS echo on the same TLS stack, SM2 and Ed25519 verifications per core) and, when a PostgreSQL URL is \
+            given, a SKIP LOCKED queue doing the same flow; the summary gives the hub's ratio to each.
+            """
+    )
+
+    @Option(help: "Seconds of submitting (the drain after it is not counted).")
+    var seconds = 60
+
+    @Option(help: "Banks in the registry (each polls as its own adapter with its own certificate); 5…9,900.")
+    var banks = 1_000
+
+    @Option(help: "Accounts the measures are spread over (Zipf-skewed).")
+    var accounts = 1_000_000
+
+    @Option(help: "The Zipf exponent of account popularity (0 = uniform).")
+    var zipf = 1.1
+
+    @Option(help: "Concurrent court submitters.")
+    var submitters = 32
+
+    @Option(help: "Think time of each submitter between instructions, milliseconds (0 = saturation).")
+    var thinkMilliseconds = 0
+
+    @Option(help: "The instruction mix, kind=weight.")
+    var mix = BenchMix.standard.description
+
+    @Option(help: "The courts' seal algorithm: SM2-SM3 or Ed25519.")
+    var courtSeal = SealAlgorithm.sm2WithSM3.rawValue
+
+    @Option(help: "The banks' seal algorithm: SM2-SM3 or Ed25519.")
+    var bankSeal = SealAlgorithm.ed25519.rawValue
+
+    @Option(help: "Items a bank asks for per poll.")
+    var pollBatch = 500
+
+    @Option(help: "Each bank polls at most once per this many milliseconds, so polls carry batches (0 = at once).")
+    var bankPollIntervalMilliseconds = 1_000
+
+    @Option(help: "Queries to every bank open at once before the hub answers 429 (its back-pressure).")
+    var maximumOpenBroadcasts = 256
+
+    @Option(help: "Seconds to wait after submitting for every accepted instruction to complete.")
+    var drainSeconds = 60
+
+    @Option(help: "Seconds each ceiling is measured for.")
+    var ceilingSeconds = 3.0
+
+    @Option(help: "PostgreSQL URL for the queue baseline (else QUERYHUB_POSTGRES_URL; skipped when neither).")
+    var postgresURL: String?
+
+    @Flag(help: "Skip the ceilings and the PostgreSQL baseline.")
+    var skipCeilings = false
+
+    func validate() throws {
+        guard (1...86_400).contains(seconds) else { throw ValidationError("seconds must be 1…86400") }
+        guard (5...BenchNation.maximumBanks).contains(banks) else { throw ValidationError("banks must be 5…\(BenchNation.maximumBanks)") }
+        guard (1...64_000_000).contains(accounts) else { throw ValidationError("accounts must be 1…64000000") }
+        guard (1...4_096).contains(submitters), (0...60_000).contains(thinkMilliseconds) else {
+            throw ValidationError("submitters must be 1…4096 and think time 0…60000 ms")
+        }
+        guard (1...1_000).contains(pollBatch), (0...60_000).contains(bankPollIntervalMilliseconds) else {
+            throw ValidationError("poll batch must be 1…1000 and the poll interval 0…60000 ms")
+        }
+        guard SealAlgorithm(rawValue: courtSeal) != nil, SealAlgorithm(rawValue: bankSeal) != nil else {
+            throw ValidationError("seal algorithms are SM2-SM3 or Ed25519")
+        }
+        _ = try BenchMix(parsing: mix)
+    }
+
+    func run() async throws {
+        var settings = BenchSettings()
+        settings.seconds = seconds
+        settings.banks = banks
+        settings.accounts = accounts
+        settings.zipfExponent = zipf
+        settings.submitters = submitters
+        settings.thinkMilliseconds = thinkMilliseconds
+        settings.mix = try BenchMix(parsing: mix)
+        settings.courtSeal = SealAlgorithm(rawValue: courtSeal)!
+        settings.bankSeal = SealAlgorithm(rawValue: bankSeal)!
+        settings.pollBatch = pollBatch
+        settings.maximumOpenBroadcasts = maximumOpenBroadcasts
+        settings.bankPollIntervalMilliseconds = bankPollIntervalMilliseconds
+        settings.drainSeconds = drainSeconds
+        let log: @Sendable (String) -> Void = { line in emit(line) }
+        BenchSummary.printHeader(settings: settings)
+        var ceilings: MachineCeilings?
+        var baseline: PostgresQueueBaseline.Outcome?
+        var baselineNote = "skipped: no --postgres-url and no QUERYHUB_POSTGRES_URL (source .ci/postgres.sh && postgres_start)"
+        if !skipCeilings {
+            ceilings = try await MachineCeilings.measure(seconds: ceilingSeconds, progress: log)
+            if let url = postgresURL ?? ProcessInfo.processInfo.environment["QUERYHUB_POSTGRES_URL"] {
+                log("baseline: PostgreSQL SKIP LOCKED queue…")
+                do {
+                    baseline = try await PostgresQueueBaseline.run(url: url, banks: banks, seconds: max(ceilingSeconds, 10))
+                } catch {
+                    baselineNote = "failed: \(String(reflecting: error))"
+                }
+            }
+        } else {
+            baselineNote = "skipped (--skip-ceilings)"
+        }
+        let outcome = try await EndToEndBench.run(settings: settings, progress: log)
+        BenchSummary.print(outcome: outcome, ceilings: ceilings, baseline: baseline, baselineNote: baselineNote)
+        if !outcome.invariantsHold { throw ExitCode.failure }
+    }
+}

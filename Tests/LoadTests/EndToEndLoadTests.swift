@@ -1,0 +1,45 @@
+import HubProtocol
+import Testing
+
+@testable import hubd
+
+/// The end-to-end bench, CI-sized: a hub in this process over mutual TLS, courts submitting a mix
+/// of queries to every bank and measures on Zipf-skewed accounts, every bank polling and answering
+/// with batch-sealed receipts. Correctness under concurrency only, never timing.
+@Suite("End to end under load")
+struct EndToEndLoadTests {
+    @Test("Every accepted instruction completes exactly once and no bank answers an item twice (R-B9: seals checked by the banks)")
+    func everyAcceptedInstructionCompletesOnce() async throws {
+        var settings = BenchSettings()
+        settings.seconds = 8
+        settings.banks = 40
+        settings.accounts = 2_000
+        settings.submitters = 12
+        settings.pollBatch = 200
+        settings.maximumOpenBroadcasts = 500
+        settings.drainSeconds = 40
+        settings.progressSeconds = 4
+        settings.statusChecks = 100
+        settings.courtSeal = .ed25519
+        // Banks poll again at once and accounts are mildly skewed, so that the measures queued on
+        // the hottest account (answered one at a time, in order) drain well within the wait.
+        settings.bankPollIntervalMilliseconds = 0
+        settings.zipfExponent = 0.5
+        let outcome = try await EndToEndBench.run(settings: settings, progress: { _ in })
+        let counters = outcome.counters
+        #expect(counters.accepted > 0, "the hub accepted nothing: \(counters.errors)")
+        #expect(counters.acceptedMeasures > 0, "no measure was accepted: \(counters.errors)")
+        #expect(outcome.lost == 0, "accepted instructions never completed")
+        #expect(counters.completed == counters.accepted)
+        #expect(counters.completedTwice == 0)
+        #expect(counters.completedUnknown == 0)
+        #expect(counters.itemsHandledTwice == 0)
+        #expect(counters.sealFailures == 0)
+        #expect(outcome.statusMismatches.isEmpty, "\(outcome.statusMismatches.prefix(5))")
+        #expect(outcome.statusChecked == min(settings.statusChecks, counters.accepted))
+        // A query to every bank is one item per bank adapter: the banks handled at least that.
+        #expect(counters.itemsHandled >= counters.accepted - counters.acceptedMeasures)
+        let unexpected = counters.errors.filter { !$0.key.hasPrefix("submit 429") }
+        #expect(unexpected.isEmpty, "errors other than back-pressure: \(unexpected)")
+    }
+}
