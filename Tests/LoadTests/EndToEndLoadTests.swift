@@ -39,7 +39,13 @@ struct EndToEndLoadTests {
         #expect(outcome.statusChecked == min(settings.statusChecks, counters.accepted))
         // A query to every bank is one item per bank adapter: the banks handled at least that.
         #expect(counters.itemsHandled >= counters.accepted - counters.acceptedMeasures)
-        let unexpected = counters.errors.filter { !$0.key.hasPrefix("submit 429") }
-        #expect(unexpected.isEmpty, "errors other than back-pressure: \(unexpected)")
+        // Back-pressure (429) is expected at saturation; so is the ledger refusing a renewal,
+        // release or deduct submitted before the bank confirmed its freeze (R-B14, R-B18: the court
+        // holds nothing yet). Anything else is a failure.
+        let unexpected = counters.errors.filter { error in
+            !error.key.hasPrefix("submit 429") && !error.key.contains("has not been confirmed by the bank yet")
+                && !error.key.contains("R-B18")
+        }
+        #expect(unexpected.isEmpty, "errors other than back-pressure and unconfirmed freezes: \(unexpected)")
     }
 }

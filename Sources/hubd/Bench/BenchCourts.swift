@@ -75,13 +75,15 @@ struct BenchCourts: Sendable {
         let account = zipf.account(for: Double.random(in: 0..<1, using: &random))
         let bank = nation.accountBanks[account % nation.accountBanks.count]
         let freezes = self.freezes
-        guard let freezeID = freezes.freeze(of: account), kind != .freeze else {
-            return (try documents.freeze(court: court, id: id, bank: bank, account: account, at: now), { freezes.record(account: account, freezeID: id) })
+        guard let freezeID = freezes.freeze(court: court, account: account), kind != .freeze else {
+            return (try documents.freeze(court: court, id: id, bank: bank, account: account, at: now), {
+                freezes.record(court: court, account: account, freezeID: id)
+            })
         }
         switch kind {
         case .renew: return (try documents.renew(court: court, id: id, freezeID: freezeID, bank: bank, account: account, at: now), {})
         case .unfreeze:
-            return (try documents.unfreeze(court: court, id: id, freezeID: freezeID, bank: bank, account: account, at: now), { freezes.release(account: account) })
+            return (try documents.unfreeze(court: court, id: id, freezeID: freezeID, bank: bank, account: account, at: now), { freezes.release(court: court, account: account) })
         default: return (try documents.deduct(court: court, id: id, freezeID: freezeID, bank: bank, account: account, at: now), {})
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import HubProtocol
 
 /// The kinds of instruction the courts submit, with their weights (percent).
 struct BenchMix: Sendable, Equatable, CustomStringConvertible {
@@ -90,11 +91,13 @@ struct ZipfAccounts: Sendable {
     }
 }
 
-/// The freezes in force per account, so that renewals, releases and deducts name a real freeze.
+/// The freezes in force per court and account, so that renewals, releases and deducts name a real
+/// freeze of the issuing court — the hub's ledger refuses a measure on another court's freeze.
 final class BenchFreezes: Sendable {
-    private let freezes = Mutex([Int: String]())
+    private let freezes = Mutex([String: String]())
 
-    func record(account: Int, freezeID: String) { freezes.withLock { $0[account] = freezeID } }
-    func freeze(of account: Int) -> String? { freezes.withLock { $0[account] } }
-    func release(account: Int) { freezes.withLock { $0[account] = nil } }
+    private static func key(_ court: CourtCode, _ account: Int) -> String { "\(court)/\(account)" }
+    func record(court: CourtCode, account: Int, freezeID: String) { freezes.withLock { $0[Self.key(court, account)] = freezeID } }
+    func freeze(court: CourtCode, account: Int) -> String? { freezes.withLock { $0[Self.key(court, account)] } }
+    func release(court: CourtCode, account: Int) { freezes.withLock { $0[Self.key(court, account)] = nil } }
 }
