@@ -40,3 +40,16 @@ struct BatchSealTests {
         try decoded.verify([2], publicKey: key.publicKey)
     }
 }
+
+extension BatchSealTests {
+    @Test("a batch of 1,000 receipts: every proof verifies against the one signature, and a few swapped proofs do not")
+    func largeBatch() throws {
+        let key = try SealPrivateKey.generate(.ed25519)
+        let receipts = (0..<1_000).map { Array("receipt \($0)".utf8) }
+        let seals = try BatchSeal.seal(receipts, with: key, keyId: "k")
+        for index in stride(from: 0, to: 1_000, by: 37) { try seals[index].verify(receipts[index], publicKey: key.publicKey) }
+        try seals[999].verify(receipts[999], publicKey: key.publicKey)
+        #expect(throws: SealError.self) { try seals[10].verify(receipts[11], publicKey: key.publicKey) }
+        #expect(throws: SealError.self) { try seals[999].verify(receipts[0], publicKey: key.publicKey) }
+    }
+}

@@ -27,11 +27,10 @@ public struct BatchSeal: Sendable, Hashable, Codable {
     public static func seal(_ receipts: [[UInt8]], with key: SealPrivateKey, keyId: String) throws(SealError) -> [BatchSeal] {
         precondition(!receipts.isEmpty && receipts.count <= maximumLeafCount, "a batch seals 1…\(maximumLeafCount) receipts")
         let leaves = receipts.map(MerkleTree.leafHash)
-        let root = MerkleTree.root(leaves[...])
+        let (root, paths) = MerkleTree.rootAndPaths(leaves[...])
         let seal = try Seal.sign(root, with: key, keyId: keyId)
         return leaves.indices.map { index in
-            BatchSeal(seal: seal, leafIndex: index, leafCount: leaves.count,
-                      auditPath: MerkleTree.auditPath(index: index, leaves[...]))
+            BatchSeal(seal: seal, leafIndex: index, leafCount: leaves.count, auditPath: paths[index])
         }
     }
 
@@ -66,22 +65,15 @@ enum MerkleTree {
         return power
     }
 
-    static func root(_ leaves: ArraySlice<[UInt8]>) -> [UInt8] {
+    /// The root and every leaf's audit path in one pass (each subtree's root computed once), so
+    /// sealing a batch costs O(n log n) hashes, not O(n²).
+    static func rootAndPaths(_ leaves: ArraySlice<[UInt8]>) -> (root: [UInt8], paths: [[[UInt8]]]) {
         precondition(!leaves.isEmpty)
-        if leaves.count == 1 { return leaves.first! }
+        if leaves.count == 1 { return (leaves.first!, [[]]) }
         let middle = leaves.startIndex + split(leaves.count)
-        return nodeHash(root(leaves[..<middle]), root(leaves[middle...]))
-    }
-
-    /// The siblings from leaf `index` up, deepest first.
-    static func auditPath(index: Int, _ leaves: ArraySlice<[UInt8]>) -> [[UInt8]] {
-        if leaves.count == 1 { return [] }
-        let half = split(leaves.count)
-        let middle = leaves.startIndex + half
-        if index < half {
-            return auditPath(index: index, leaves[..<middle]) + [root(leaves[middle...])]
-        }
-        return auditPath(index: index - half, leaves[middle...]) + [root(leaves[..<middle])]
+        let left = rootAndPaths(leaves[..<middle])
+        let right = rootAndPaths(leaves[middle...])
+        return (nodeHash(left.root, right.root), left.paths.map { $0 + [right.root] } + right.paths.map { $0 + [left.root] })
     }
 
     /// Recomputes the root from a leaf and its audit path; nil when the path's length does not fit.

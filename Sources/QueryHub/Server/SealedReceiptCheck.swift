@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HubProtocol
 
 /// The hub's check of an adapter's receipt before it is stored: the adapter's registered seal key
@@ -7,11 +8,18 @@ import HubProtocol
 public struct SealedReceiptCheck: ReceiptCheck {
     public let registry: Registry
     public let clock: @Sendable () -> Int64
+    /// Batch roots whose signature was already verified: a post of 500 receipts under one batch
+    /// seal costs one signature verification, not 500 (the profile in BENCHMARKS.md).
+    let verifiedRoots: VerifiedRootCache
 
     public init(registry: Registry, clock: @escaping @Sendable () -> Int64) {
         self.registry = registry
         self.clock = clock
+        self.verifiedRoots = VerifiedRootCache(capacity: 4_096)
     }
+
+    /// How many signatures this check verified (cache misses), for tests and metrics.
+    public var signatureVerifications: Int { verifiedRoots.misses }
 
     /// The outcome a receipt kind implies.
     public static func outcome(of kind: ReceiptKind) -> String { kind.outcome }
@@ -71,7 +79,13 @@ public struct SealedReceiptCheck: ReceiptCheck {
             throw ProblemError(.badSeal, error.description, field: fields.seal + ".seal.keyId")
         }
         do {
-            try batchSeal.verify(receipt, publicKey: record.publicKey)
+            // The audit path is checked for every receipt; the signature over the root once.
+            let root = try batchSeal.root(of: receipt)
+            let key = VerifiedRootCache.Key(root: root, signature: batchSeal.seal.signature, keyFingerprint: record.publicKey.fingerprint)
+            if !verifiedRoots.contains(key) {
+                try Seal.verify(root, seal: batchSeal.seal, publicKey: record.publicKey)
+                verifiedRoots.insert(key)
+            }
         } catch {
             throw ProblemError(.badSeal, "\(subject): \(error)", field: fields.seal)
         }
@@ -99,4 +113,49 @@ public struct SealedReceiptCheck: ReceiptCheck {
             throw ProblemError(.notFound, "\(adapterID) is not an adapter id: \(error)")
         }
     }
+}
+
+/// A bounded set of (Merkle root, signature, key) triples whose signature verified. Sound to
+/// cache: the same triple always verifies; a different root, signature or key is a new entry.
+final class VerifiedRootCache: Sendable {
+    struct Key: Hashable {
+        var root: [UInt8]
+        var signature: [UInt8]
+        var keyFingerprint: String
+    }
+
+    private struct State {
+        var members: Set<Key> = []
+        var order: [Key] = []
+        var misses = 0
+    }
+
+    let capacity: Int
+    private let state = Mutex(State())
+
+    init(capacity: Int) {
+        precondition(capacity >= 1)
+        self.capacity = capacity
+    }
+
+    func contains(_ key: Key) -> Bool {
+        state.withLock { state in
+            if state.members.contains(key) { return true }
+            state.misses += 1
+            return false
+        }
+    }
+
+    func insert(_ key: Key) {
+        state.withLock { state in
+            guard state.members.insert(key).inserted else { return }
+            state.order.append(key)
+            // Forget the oldest beyond the bound.
+            if state.order.count > capacity {
+                state.members.remove(state.order.removeFirst())
+            }
+        }
+    }
+
+    var misses: Int { state.withLock { $0.misses } }
 }
