@@ -78,7 +78,9 @@ struct LiveAdapterRestartTests {
             }
             // The adapter runs as `hubd bank-adapter` does, one item at a time. The bank answers two
             // items; the third is in the bank's system when the stop comes. The poller finishes the
-            // batch it holds (the bank acts on every item), but its post is cut off by the stop.
+            // batch it holds (the bank acts on every item) and posts it in a cancelled task: the
+            // post may reach the hub or be cut off, and the adapter may not learn which. Either
+            // way nothing may be lost or answered twice.
             let handler = icbc.handler()
             let (inFlight, signal) = AsyncStream<Void>.makeStream()
             let attempts = AttemptLog()
@@ -95,26 +97,24 @@ struct LiveAdapterRestartTests {
             running.cancel()  // what the graceful-shutdown handler does on SIGTERM
             await running.value
             #expect(await attempts.entries.map(\.instructionID).sorted() == ids, "the stopped adapter handled its batch, and no more")
-            #expect(await poller.receiptsAccepted == 0, "the stop came before the answers were posted")
-            for id in ids {
-                #expect(try await network.instruction(id).status == "pending", "\(id) still waits for its answer")
-            }
+            #expect(await attempts.entries.allSatisfy { $0.attempt == 1 })
             let stoppedAt = network.now
             for account in accounts {
                 #expect(await icbc.account(account.number)?.freezes.count == 1, "the bank acted before the stop")
             }
 
-            // The lease (1 s) runs out; the restarted adapter gets every leased item again.
+            // The lease (1 s) runs out; the restarted adapter gets again every item whose answer
+            // did not reach the hub (a late post of the stopped adapter is fenced off by then).
             await network.advance(milliseconds: 1_500)
             let again = AttemptLog()
             let restarted = icbc.makePoller { item in
                 await again.record(item)
                 return await handler.answer(item)
             }
-            #expect(try await icbc.deliver(restarted) == 4)
-            #expect(await again.entries.map(\.instructionID).sorted() == ids)
+            let redelivered = try await icbc.deliver(restarted)
+            #expect(await again.entries.count == redelivered && redelivered <= 4)
             #expect(await again.entries.allSatisfy { $0.attempt == 2 })
-            #expect(await restarted.receiptsAccepted == 4)
+            #expect(await restarted.receiptsAccepted == redelivered, "every item that came back was answered")
             for (id, account) in zip(ids, accounts) {
                 let (status, receipts) = try await network.instruction(id)
                 #expect(status == "completed" && receipts.count == 1, "\(id) answered once: \(receipts)")
