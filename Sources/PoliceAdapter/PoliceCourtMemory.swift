@@ -5,7 +5,8 @@ import Foundation
 /// adapter: an event names only its instruction, and the hub files it under the court too.
 ///
 /// The file is rewritten whole, to a temporary file beside it that is flushed to disk and then
-/// renamed over the old one, so a crash leaves either the old memory or the new, never a torn one.
+/// renamed over the old one (and the directory flushed), so a crash leaves either the old memory
+/// or the new, never a torn one.
 /// Only measures that report events are kept (the feed's bound applies), so the file stays small.
 public struct PoliceCourtMemory: Sendable {
     /// One remembered measure: the court that issued the instruction.
@@ -86,6 +87,20 @@ public struct PoliceCourtMemory: Sendable {
         }
         guard rename(temporary, path) == 0 else {
             throw .unwritable(path: path, reason: "rename from \(temporary) failed: \(String(cString: strerror(errno)))")
+        }
+        try synchronizeDirectory()
+    }
+
+    /// Flushes the directory entry of the rename, so the new file survives a power loss too.
+    private func synchronizeDirectory() throws(PoliceCourtMemoryError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw .unwritable(path: directory, reason: "cannot open the directory: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else {
+            throw .unwritable(path: directory, reason: "cannot flush the directory: \(String(cString: strerror(errno)))")
         }
     }
 }
