@@ -32,13 +32,16 @@ extension BankLedger {
         return .bankQueryResult(BankQueryResult(header: receiptHeader(id), accounts: records, otherAssets: assets))
     }
 
-    /// One account as a query reports it (R-B8): available is what neither freezes nor claims hold.
+    /// One account as a query reports it (R-B8): available is what neither freezes nor claims hold;
+    /// a pension account states the minimum it leaves untouched (R-P1), so the hub's ledger counts
+    /// no more holdable than the bank holds.
     func record(of account: SimulatedAccount) -> AccountRecord {
         let available = account.status == .closed ? 0 : account.spendableMinor
         return AccountRecord(
             openingDate: account.openingDate, closingDate: account.closingDate, branch: account.branch,
             accountName: account.owner.name, accountNumber: account.number, accountType: account.kind.wireType,
             status: account.status, balance: account.money(account.balanceMinor), availableBalance: account.money(available),
+            protectedMinimum: account.kind == .pension ? account.money(account.protectedMinimumMinor) : nil,
             contactPhone: account.contactPhone, existingFreezes: account.freezes.map { $0.existingFreeze(currency: account.currency) },
             priorityClaims: account.claims.map {
                 PriorityClaim(kind: $0.kind, holder: $0.holder, amount: account.money($0.amountMinor), underReview: $0.underReview)

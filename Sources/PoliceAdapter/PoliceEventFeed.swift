@@ -7,10 +7,11 @@ import Logging
 ///
 /// An event names only its measure's instruction id, while the hub files it under the issuing
 /// court too; the feed learns each measure's court from the work item that delivered it (wrap the
-/// poller's handler with ``remembering(_:)``). The memory is bounded and in-process: an event of a
-/// measure whose court the feed does not know — one delivered before a restart of the adapter, or
-/// forgotten beyond the bound — is held in the outbox, with everything after it, and logged, rather
-/// than posted under a guessed court or dropped.
+/// poller's handler with ``remembering(_:)``). The memory is bounded; with a ``PoliceCourtMemory``
+/// file it outlives a restart of the adapter, otherwise it is in-process only. An event of a
+/// measure whose court the feed does not know — one delivered before a restart of an adapter
+/// without a memory file, or forgotten beyond the bound — is held in the outbox, with everything
+/// after it, and logged, rather than posted under a guessed court or dropped.
 public actor PoliceEventFeed {
     /// The instruction kinds whose measures report later events.
     public static let reportingKinds: Set<String> = ["police.seizeVehicle", "police.locatePerson"]
@@ -19,6 +20,8 @@ public actor PoliceEventFeed {
     private let clock: @Sendable () -> Timestamp
     private let logger: Logger
     private let maximumRememberedMeasures: Int
+    /// Where the memory is kept across restarts; nil keeps it in this process only.
+    private let memory: PoliceCourtMemory?
     private var courts: [String: String] = [:]
     private var rememberedOrder: [String] = []
     private var rememberedStart = 0
@@ -32,7 +35,26 @@ public actor PoliceEventFeed {
         self.backend = backend
         self.clock = clock
         self.maximumRememberedMeasures = maximumRememberedMeasures
+        self.memory = nil
         self.logger = logger
+    }
+
+    /// A feed whose memory of the measures' courts is kept in `memory`: what the file holds is
+    /// remembered now (the newest `maximumRememberedMeasures`), and every newly remembered measure
+    /// is written to it before the office sees the instruction.
+    public init(
+        backend: any PoliceBackend, clock: @escaping @Sendable () -> Timestamp, maximumRememberedMeasures: Int = 1_000_000,
+        memory: PoliceCourtMemory, logger: Logger = Logger(label: "police.events")
+    ) throws(PoliceCourtMemoryError) {
+        precondition(maximumRememberedMeasures >= 1, "the feed remembers at least one measure")
+        self.backend = backend
+        self.clock = clock
+        self.maximumRememberedMeasures = maximumRememberedMeasures
+        self.memory = memory
+        self.logger = logger
+        for measure in try memory.load().suffix(maximumRememberedMeasures) {
+            if courts.updateValue(measure.court, forKey: measure.instructionId) == nil { rememberedOrder.append(measure.instructionId) }
+        }
     }
 
     /// Wraps the poller's handler so that the court of every measure that reports events is
@@ -47,7 +69,9 @@ public actor PoliceEventFeed {
     /// Remembers the court of `item`'s measure, when its kind reports events.
     public func remember(_ item: AdapterWorkItem) {
         guard PoliceEventFeed.reportingKinds.contains(item.kind) else { return }
-        if courts.updateValue(item.court, forKey: item.instructionID) == nil { rememberedOrder.append(item.instructionID) }
+        let previous = courts.updateValue(item.court, forKey: item.instructionID)
+        if previous == nil { rememberedOrder.append(item.instructionID) }
+        defer { if previous != item.court { persist() } }
         // Forget the oldest beyond the bound; compact the order list now and then.
         while rememberedOrder.count - rememberedStart > maximumRememberedMeasures {
             courts[rememberedOrder[rememberedStart]] = nil
@@ -58,6 +82,20 @@ public actor PoliceEventFeed {
             rememberedStart = 0
         }
         assert(courts.count <= maximumRememberedMeasures)
+    }
+
+    /// Writes the memory to its file, when it has one. A failed write is logged, not fatal: the
+    /// measure is remembered in this process, and after a restart its events would be held, not lost.
+    private func persist() {
+        guard let memory else { return }
+        let measures = rememberedOrder[rememberedStart...].compactMap { id in
+            courts[id].map { PoliceCourtMemory.Measure(instructionId: id, court: $0) }
+        }
+        do {
+            try memory.save(measures)
+        } catch {
+            logger.error("the memory of measures was not saved", metadata: ["error": "\(error)"])
+        }
     }
 
     /// The court remembered for the measure `instructionID`, or nil.

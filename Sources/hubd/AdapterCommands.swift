@@ -73,6 +73,9 @@ struct PoliceAdapterCommand: AsyncParsableCommand {
     @Option(help: "Persons in the generated world.")
     var persons = 1_000
 
+    @Option(help: "A directory where the adapter keeps which court imposed each measure, so later events reach the court after a restart (police-measures.json). Without it the memory lasts one process.")
+    var stateDirectory: String?
+
     func run() async throws {
         let logger = HubLogging.bootstrap()
         let start = Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1_000))
@@ -83,7 +86,13 @@ struct PoliceAdapterCommand: AsyncParsableCommand {
             sealKeyPath: sealKey, sealKeyID: sealKeyId, responder: try InstitutionCode(office), logger: logger,
             system: { document, now in await DemoAdapters.answer(police, document, now) })
         // Sightings and finds of the measures courts imposed reach them through the hub (R-G4, R-G5).
-        runner.events = PoliceEventFeed(backend: police, clock: DemoAdapters.now, logger: logger)
+        if let stateDirectory {
+            try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
+            runner.events = try PoliceEventFeed(
+                backend: police, clock: DemoAdapters.now, memory: PoliceCourtMemory(stateDirectory: stateDirectory), logger: logger)
+        } else {
+            runner.events = PoliceEventFeed(backend: police, clock: DemoAdapters.now, logger: logger)
+        }
         try await runner.runUntilSignalled()
     }
 }

@@ -158,7 +158,7 @@ struct LedgerTranslationTests {
         guard case .accounts(let accounts)? = LedgerTranslation.report(query, instruction: nil, court: "京0105", bankCode: "ICBC") else {
             Issue.record("a query result reports accounts"); return
         }
-        #expect(accounts.map(\.report.account.accountNumber) == ["6222020200112233445", "0200004501012345678"])
+        #expect(accounts.map(\.report.account.accountNumber) == ["6222020200112233445", "0200004501012345678", "6222020200177889900"])
         #expect(accounts.allSatisfy { $0.report.account.bankCode == "ICBC" })
         #expect(accounts[0].report.balance == Self.cny(8_650_000))
         #expect(accounts[0].report.priorityClaims.isEmpty)
@@ -167,6 +167,30 @@ struct LedgerTranslationTests {
         #expect(claims.first?.amount == Self.cny(1_000_000))
         #expect(accounts[1].claimsUnderReview == Set(claims.map(\.claimId)))
         #expect(LedgerTranslation.report(try Self.receipt("police.identityResult"), instruction: nil, court: "京0105", bankCode: "ICBC") == nil)
+    }
+
+    @Test("R-P1: a pension account's protected minimum becomes the ledger's living-expense reserve; other accounts keep none")
+    func pensionReserve() throws {
+        let query = try Self.receipt("bank.queryResult")
+        guard case .accounts(let accounts)? = LedgerTranslation.report(query, instruction: nil, court: "京0105", bankCode: "ICBC") else {
+            Issue.record("a query result reports accounts"); return
+        }
+        #expect(accounts.map(\.report.kind) == [.ordinary, .ordinary, .pension(livingExpenseReserve: Self.cny(200_000))])
+        let none = try Self.receipt("bank.queryResult") {
+            $0.replacing(["accounts", 2, "protectedMinimum"], with: money("0.00"))
+        }
+        guard case .accounts(let zero)? = LedgerTranslation.report(none, instruction: nil, court: "京0105", bankCode: "ICBC") else {
+            Issue.record("a query result reports accounts"); return
+        }
+        #expect(zero[2].report.kind == .pension(livingExpenseReserve: Self.cny(0)), "a stated zero is still a pension account")
+    }
+
+    @Test("R-P1: a deduct is taken as made with the court's finding that other assets are not enough, which the wire does not carry")
+    func deductOfPension() throws {
+        guard case .deduct(let deduct)? = LedgerTranslation.instruction(try Self.instruction("bank.deduct")) else {
+            Issue.record("a deduct naming a freeze is the ledger's"); return
+        }
+        #expect(deduct.otherAssetsInsufficient, "else the ledger would refuse every deduct of a pension account a query reported")
     }
 
     // MARK: - Days and refusals

@@ -336,18 +336,22 @@ final class NetworkBank: Sendable {
         Self.handler(bank, courtKeys ?? self.courtKeys, clock)
     }
 
-    /// A new adapter process for this bank: fresh memory of answers, the same core ledger.
-    func makePoller(courtKeys: CourtSealKeys? = nil, handler: AdapterPoller.Handler? = nil) -> AdapterPoller {
+    /// A new adapter process for this bank: fresh memory of answers, the same core ledger;
+    /// `concurrency` items handled at once (the poller's default when nil).
+    func makePoller(courtKeys: CourtSealKeys? = nil, concurrency: Int? = nil, handler: AdapterPoller.Handler? = nil) -> AdapterPoller {
         NetworkBank.poller(
-            adapterID: adapterID, client: client, sealer: sealer, handler: handler ?? self.handler(courtKeys: courtKeys).answer)
+            adapterID: adapterID, client: client, sealer: sealer, concurrency: concurrency,
+            handler: handler ?? self.handler(courtKeys: courtKeys).answer)
     }
 
     private static func poller(
-        adapterID: String, client: HubHTTPClient, sealer: @escaping AdapterPoller.Sealer, handler: @escaping AdapterPoller.Handler
+        adapterID: String, client: HubHTTPClient, sealer: @escaping AdapterPoller.Sealer, concurrency: Int? = nil,
+        handler: @escaping AdapterPoller.Handler
     ) -> AdapterPoller {
         var configuration = AdapterPoller.Configuration(adapterID: adapterID)
         configuration.waitSeconds = 0
         configuration.maximumItemsPerPoll = 50
+        if let concurrency { configuration.concurrency = concurrency }
         return AdapterPoller(configuration: configuration, client: client, handler: handler, sealer: sealer)
     }
 

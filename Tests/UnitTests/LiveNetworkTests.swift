@@ -265,7 +265,7 @@ struct LiveNetworkTests {
         }
     }
 
-    @Test("R-P1: after a query the hub should still leave a pension's protected minimum unheld (known issue: the wire does not carry it)")
+    @Test("R-P1: a query result states a pension's protected minimum, so the hub holds no more than the bank and refuses a deduct of the minimum")
     func pensionMinimumAfterQuery() async throws {
         let pension = Self.account("6222020200177889900", balance: "8000.00", kind: .pension, protectedMinimum: "2000.00")
         try await Network.with(accounts: ["ICBC": [pension]]) { network in
@@ -273,23 +273,72 @@ struct LiveNetworkTests {
             _ = try await network.measure(try network.freeze("F-P", on: measureCase, amount: "10000.00"), at: "ICBC")
             try await network.submit(try network.query("Q-P"))
             try await network.bank("ICBC").deliver()
-            let record = try #require(try await network.receipts("Q-P").first { $0.adapter == "bank:ICBC" }?.document.queryResult?.accounts.first)
+            let answer = try #require(try await network.receipts("Q-P").first { $0.adapter == "bank:ICBC" })
+            let record = try #require(answer.document.queryResult?.accounts.first)
             #expect(record.accountType == .pension && record.balance == Self.yuan("8000.00"))
+            #expect(record.protectedMinimum == Self.yuan("2000.00"), "the bank states the minimum it leaves")
+            #expect(record.availableBalance == Self.yuan("2000.00"), "8,000.00 less the 6,000.00 held: the minimum is the debtor's to spend")
+            #expect(answer.flagged == nil, "\(answer)")
             let hub = try await network.ledgerAccount(bank: "ICBC", number: pension.number.description)
-            withKnownIssue("R-P1: a query result carries no protected minimum, so the hub's ledger gives it to the freeze") {
-                #expect(hub.freezes.map(\.held) == ["6000.00"], "the bank holds 6,000.00")
-                #expect(hub.amount("protectedFunds") == "2000.00")
-            }
-            // So the hub lets through a deduct of 8,000.00; the bank still leaves the minimum and
-            // deducts 6,000.00, and its honest receipt disagrees with the hub's belief.
-            let deducted = try await network.measure(try network.deduct("D-P", on: measureCase, freezeID: "F-P", amount: "8000.00"), at: "ICBC")
+            #expect(hub.freezes.map(\.held) == ["6000.00"], "the hub holds what the bank holds: \(hub.json)")
+            #expect(hub.amount("protectedFunds") == "2000.00")
+
+            // The hub knows 6,000.00 is held, so it refuses a deduct that would reach the minimum …
+            let refused = try await network.refusal(try network.deduct("D-P8", on: measureCase, freezeID: "F-P", amount: "8000.00"))
+            #expect(refused.rule == "R-B19" && refused.field == "$.amount", "\(refused.detail)")
+            // … and the bank's honest receipt for what is held agrees with the hub's ledger.
+            let deducted = try await network.measure(try network.deduct("D-P", on: measureCase, freezeID: "F-P", amount: "6000.00"), at: "ICBC")
             let deduct = try #require(deducted.document.deductResult, "\(deducted)")
-            #expect(deduct.deducted == Self.yuan("6000.00") && deduct.notDeducted == Self.yuan("2000.00"))
+            #expect(deduct.deducted == Self.yuan("6000.00") && deduct.notDeducted == Self.yuan("0.00"))
             #expect(deduct.heldBefore == Self.yuan("6000.00") && deduct.remainingHeld == Self.yuan("0.00"))
+            #expect(deducted.flagged == nil, "\(deducted)")
             #expect(await network.bank("ICBC").account(pension.number)?.balanceMinor == Self.yuan("2000.00").minorUnits)
-            withKnownIssue("R-P1: the hub flags the bank's honest receipt because it believed the minimum was held") {
-                #expect(deducted.flagged == nil, "\(deducted)")
-            }
+            let after = try await network.ledgerAccount(bank: "ICBC", number: pension.number.description)
+            #expect(after.amount("deducted") == "6000.00" && after.freezes.map(\.held) == ["0.00"], "\(after.json)")
+            #expect(after.flagged.isEmpty)
+        }
+    }
+
+    @Test("R-B15: a wealth product is reported with its fund account; a limited freeze of that account takes the proceeds and they are deducted")
+    func wealthProductThroughFundAccount() async throws {
+        let product = WealthProduct(
+            productName: "工银理财·恒睿日日鑫", assetType: .wealthManagement, assetManager: "工银理财有限责任公司", valueMinor: Self.yuan("200000.00").minorUnits)
+        let fund = BankFixture.account("6222020200177770001", balance: "5000.00", kind: .fundAccount, products: [product])
+        try await Network.with(accounts: ["ICBC": [fund]]) { network in
+            let icbc = network.bank("ICBC")
+            let measureCase = Self.on(fund)
+            try await icbc.bank.schedule(BankEvent(at: network.later(hours: 24 * 30), action: .productMatures(fund.key, productName: product.productName)))
+            try await network.submit(try network.query("Q-15"))
+            try await icbc.deliver()
+            let found = try #require(try await network.receipts("Q-15").first { $0.adapter == "bank:ICBC" }?.document.queryResult)
+            #expect(found.otherAssets.map(\.linkedFundAccount) == [fund.number], "the product names the account to freeze")
+            #expect(found.otherAssets.map(\.assetManager.text) == ["工银理财有限责任公司"])
+            #expect(found.otherAssets.map(\.value) == [Self.yuan("200000.00")])
+
+            // The court freezes the fund account for the amount its notice states (R-B15).
+            let frozen = try await network.measure(try network.freeze("F-15", on: measureCase, amount: "150000.00"), at: "ICBC")
+            let result = try #require(frozen.document.freezeResult, "\(frozen)")
+            #expect(result.held == Self.yuan("5000.00") && result.notHeld == Self.yuan("145000.00") && result.limited)
+            #expect(frozen.flagged == nil)
+
+            // The product matures into the fund account; the limited freeze takes its proceeds.
+            await network.advance(days: 30)
+            #expect(await icbc.account(fund.number)?.freezes.map(\.heldMinor) == [Self.yuan("150000.00").minorUnits])
+            try await network.submit(try network.query("Q-15b"))
+            try await icbc.deliver()
+            let matured = try #require(try await network.receipts("Q-15b").first { $0.adapter == "bank:ICBC" }?.document.queryResult)
+            #expect(matured.otherAssets.isEmpty && matured.accounts.first?.balance == Self.yuan("205000.00"))
+            let hub = try await network.ledgerAccount(bank: "ICBC", number: fund.number.description)
+            #expect(hub.freezes.map(\.held) == ["150000.00"], "\(hub.json)")
+
+            let deducted = try await network.measure(try network.deduct("D-15", on: measureCase, freezeID: "F-15", amount: "150000.00"), at: "ICBC")
+            let deduct = try #require(deducted.document.deductResult, "\(deducted)")
+            #expect(deduct.deducted == Self.yuan("150000.00") && deduct.remainingHeld == Self.yuan("0.00"))
+            #expect(deducted.flagged == nil, "\(deducted)")
+            #expect(await icbc.account(fund.number)?.balanceMinor == Self.yuan("55000.00").minorUnits)
+            let special = try network.hub.setup.registry.specialAccount(court: Self.chaoyang, currency: .cny)
+            #expect(await icbc.bank.snapshot.credits.first { $0.key.number.description == special.accountNumber }?.value
+                    == Self.yuan("150000.00").minorUnits)
         }
     }
 
@@ -373,76 +422,5 @@ struct LiveNetworkTests {
                 try StrictJSONDecoder().decode(InstructionDocument.self, from: try network.freeze("F-S", on: Self.on(salary), amount: "1000.00")),
                 receivedAt: network.now).freezeResult?.held == Self.yuan("1000.00"))
         }
-    }
-
-    @Test("a bank adapter killed in the middle of a batch loses nothing: after restart its leased items come back and each is answered once")
-    func adapterKilledMidBatch() async throws {
-        let accounts = (1...4).map { Self.account(AccountNumber(stringLiteral: "622202020030000000\($0)"), balance: "10000.00") }
-        try await Network.with(accounts: ["ICBC": accounts], configure: { $0.leaseSeconds = 1 }) { network in
-            let icbc = network.bank("ICBC")
-            let ids = (1...4).map { "K-\($0)" }
-            for (id, account) in zip(ids, accounts) {
-                try await network.submit(try network.freeze(id, on: Self.on(account), amount: "5000.00"))
-            }
-            // The first adapter leases the batch (one item per account) and its bank acts on half of
-            // it; then the process dies before it posts a single answer.
-            let lease = try await Self.leaseRaw(icbc)
-            #expect(lease.map(\.instructionID).sorted() == ids)
-            let killedAt = network.now
-            let handler = icbc.handler()
-            for item in lease.prefix(2) { _ = await handler.answer(item) }
-            let actedOn = Set(lease.prefix(2).map(\.instructionID))
-
-            // Its lease (1 s) runs out; the restarted adapter has no memory, the bank its ledger.
-            await network.advance(milliseconds: 1_500)
-            let attempts = AttemptLog()
-            let restarted = icbc.makePoller(handler: { item in
-                await attempts.record(item)
-                return await handler.answer(item)
-            })
-            #expect(try await icbc.deliver(restarted) == 4)
-            #expect(await attempts.entries.map(\.instructionID).sorted() == ids, "every leased item came back")
-            #expect(await attempts.entries.allSatisfy { $0.attempt == 2 })
-            #expect(await restarted.receiptsAccepted == 4)
-
-            for (id, account) in zip(ids, accounts) {
-                let (status, receipts) = try await network.instruction(id)
-                #expect(status == "completed")
-                #expect(receipts.count == 1, "\(id) answered once: \(receipts)")
-                let result = try #require(receipts.first?.document.freezeResult, "\(id)")
-                #expect(result.held == Self.yuan("5000.00"))
-                // The bank acted once: the items it had acted on before the crash got the same answer.
-                let answeredBeforeCrash = result.header.respondedAt == killedAt
-                #expect(answeredBeforeCrash == actedOn.contains(id), "\(id) responded at \(result.header.respondedAt)")
-                let held = try #require(await icbc.account(account.number))
-                #expect(held.freezes.map(\.instructionId.description) == [id])
-                #expect(held.heldMinor == Self.yuan("5000.00").minorUnits)
-            }
-            #expect(try await icbc.deliver(restarted) == 0)
-        }
-    }
-
-    /// Leases the bank's work over plain HTTPS, as an adapter that never answers would.
-    static func leaseRaw(_ bank: NetworkBank) async throws -> [AdapterWorkItem] {
-        let work = try await bank.client.request(.GET, "/v1/adapters/\(segment(bank.adapterID))/work?max=50")
-        try #require(work.statusCode == 200, "\(work.bodyText)")
-        let items = try #require(work.json["items"] as? [[String: Any]])
-        return try items.map { item in
-            let document = try #require((item["document"] as? String).flatMap { Data(base64Encoded: $0) })
-            let seal = try JSONDecoder().decode(Seal.self, from: Data(try #require(item["seal"] as? String).utf8))
-            return AdapterWorkItem(
-                itemID: try #require(item["itemId"] as? String), instructionID: try #require(item["instructionId"] as? String),
-                court: try #require(item["court"] as? String), kind: try #require(item["kind"] as? String), document: Array(document),
-                seal: seal, attempt: try #require(item["attempt"] as? Int))
-        }
-    }
-}
-
-/// The items a handler saw, in order.
-actor AttemptLog {
-    private(set) var entries: [(instructionID: String, attempt: Int)] = []
-
-    func record(_ item: AdapterWorkItem) {
-        entries.append((item.instructionID, item.attempt))
     }
 }

@@ -180,6 +180,40 @@ struct LivePoliceEventTests {
         await restarted.stop()
     }
 
+    @Test("R-G4: a police adapter restarted with its state directory still files a sighting of a measure it took before under the court; without it the event is held")
+    func sightingAfterAdapterRestart() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("police-memory-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let memory = PoliceCourtMemory(stateDirectory: directory)
+        let clock = ManualClock(milliseconds: Self.startMilliseconds)
+        let hub = try await LiveHub.start(clock: { clock.milliseconds })
+        let first = try await PoliceOffice.start(hub, scenario: "police-vehicle-sighting", at: Self.startMilliseconds, memory: memory)
+        let seizure = try SampleInstructions.seizeVehicle(
+            registry: hub.setup.registry, court: Self.chaoyang, instructionID: "S-4", issuedAtMilliseconds: clock.milliseconds)
+        #expect(try await hub.submit(seizure, court: Self.chaoyang).statusCode == 202)
+        #expect(try await first.poller.pollOnce() == 1)
+        try await first.shutdown()
+        #expect(try memory.load() == [PoliceCourtMemory.Measure(instructionId: "S-4", court: "京0105")])
+
+        // The patrol sights 京A12345 while the adapter is down; the office's system keeps its outbox.
+        try await first.advance(to: "2027-01-16T00:00:00Z")
+        let forgetful = try await PoliceOffice.start(
+            hub, scenario: "police-vehicle-sighting", at: Self.startMilliseconds, police: first.police, time: first.time)
+        #expect(try await forgetful.pump.pumpOnce() == 0, "an adapter that forgot the court holds the event")
+        #expect(await first.police.unacknowledgedEventCount == 1)
+        try await forgetful.shutdown()
+
+        let restarted = try await PoliceOffice.start(
+            hub, scenario: "police-vehicle-sighting", at: Self.startMilliseconds, police: first.police, time: first.time, memory: memory)
+        #expect(try await restarted.pump.pumpOnce() == 1)
+        #expect(await first.police.unacknowledgedEventCount == 0)
+        let events = try await Self.events(hub, "S-4")
+        #expect(events.count == 1 && events.first?.document.kind == .policeVehicleSighted, "\(events.map(\.document.kind))")
+        try await restarted.shutdown()
+        await hub.stop()
+    }
+
     // MARK: - Helpers
 
     static func court(_ code: CourtCode) throws -> PrincipalIdentity { try PrincipalIdentity(kind: .court, id: code.description) }
@@ -235,14 +269,21 @@ final class PoliceOffice: Sendable {
         self.time = time
     }
 
-    static func start(_ hub: LiveHub, scenario name: String, at milliseconds: Int64) async throws -> PoliceOffice {
+    /// The office over a scenario's world from `milliseconds` on; or, to restart its adapter,
+    /// over the running office `police` (its system keeps its state) at the time `time` shows.
+    /// With `memory` the adapter keeps its measures' courts in that file.
+    static func start(
+        _ hub: LiveHub, scenario name: String, at milliseconds: Int64, police running: SimulatedPolice? = nil, time: ManualClock? = nil,
+        memory: PoliceCourtMemory? = nil
+    ) async throws -> PoliceOffice {
         let start = Timestamp(millisecondsSinceEpoch: milliseconds)
-        let scenario = try PoliceTestKit.scenario(name)
-        let police = try SimulatedPolice(world: scenario.world, responder: "MPS", start: start)
+        let police = try running ?? SimulatedPolice(world: try PoliceTestKit.scenario(name).world, responder: "MPS", start: start)
         let client = try hub.client(try PrincipalIdentity(kind: .police, id: "MPS"))
-        let time = ManualClock(milliseconds: milliseconds)
+        let time = time ?? ManualClock(milliseconds: milliseconds)
         let clock: @Sendable () -> Timestamp = { Timestamp(millisecondsSinceEpoch: time.milliseconds) }
-        let feed = PoliceEventFeed(backend: police, clock: clock)
+        let feed = try memory.map { memory throws(PoliceCourtMemoryError) in
+            try PoliceEventFeed(backend: police, clock: clock, memory: memory)
+        } ?? PoliceEventFeed(backend: police, clock: clock)
         let handler = SealedItemHandler(
             courtKeys: try await CourtSealKeys.fetch(from: client), responder: "MPS", clock: clock,
             system: { document, now in

@@ -52,6 +52,26 @@ struct ReceiptTests {
         #expect(refusal(ReceiptDocument.self, tree.replacing(["accounts", 0, "closingDate"], with: .string("2026-01-01")))?.path == "$.accounts[0].closingDate")
     }
 
+    @Test("R-P1: a pension account states its protected minimum in its currency, not negative; no other account has one")
+    func protectedMinimum() throws {
+        let tree = try parsed(WireFixtures.receipt("bank.queryResult"))
+        let decoded = try StrictJSONDecoder().decode(BankQueryResult.self, from: CanonicalJSON.serialize(tree))
+        #expect(decoded.accounts.map(\.protectedMinimum) == [nil, nil, Money(minorUnits: 200_000, currency: .cny)])
+        let path = "$.accounts[2].protectedMinimum"
+        let absent = refusal(ReceiptDocument.self, tree.replacing(["accounts", 2, "protectedMinimum"], with: nil))
+        #expect(absent?.rule == "R-P1" && absent?.path == path, "\(String(describing: absent))")
+        #expect(refusal(ReceiptDocument.self, tree.replacing(["accounts", 2, "protectedMinimum"], with: .null)) == WireError(path: path, reason: .nullNotAllowed))
+        #expect(refusal(ReceiptDocument.self, tree.replacing(["accounts", 2, "protectedMinimum"], with: money("-1.00")))?.path == path)
+        #expect(refusal(ReceiptDocument.self, tree.replacing(["accounts", 2, "protectedMinimum"], with: money("2000.00", "USD")))?.path
+                == path + ".currency")
+        #expect(refusal(ReceiptDocument.self, tree.replacing(["accounts", 2, "protectedMinimum"], with: .string("2000.00")))?.path == path)
+        let onCurrent = refusal(ReceiptDocument.self, tree.replacing(["accounts", 0, "protectedMinimum"], with: money("0.00")))
+        #expect(onCurrent?.rule == "R-P1" && onCurrent?.path == "$.accounts[0].protectedMinimum", "\(String(describing: onCurrent))")
+        // Zero is a statement too (the local standard protects nothing), and more than the balance is allowed.
+        #expect(refusal(ReceiptDocument.self, tree.replacing(["accounts", 2, "protectedMinimum"], with: money("0.00"))) == nil)
+        #expect(refusal(ReceiptDocument.self, tree.replacing(["accounts", 2, "protectedMinimum"], with: money("9000.00"))) == nil)
+    }
+
     @Test("R-B8: no account found is an explicit answer, never an empty result")
     func noAccountFound() throws {
         let empty = try parsed(WireFixtures.receipt("bank.queryResult"))

@@ -135,7 +135,12 @@ enum WireFixtures {
             "balance": {"amount": "0.00", "currency": "CNY"}, "availableBalance": {"amount": "0.00", "currency": "CNY"},
             "contactPhone": "13800138000", "existingFreezes": [],
             "priorityClaims": [{"kind": "margin", "holder": "北京某融资担保有限公司",
-                                "amount": {"amount": "10000.00", "currency": "CNY"}, "underReview": false}]}
+                                "amount": {"amount": "10000.00", "currency": "CNY"}, "underReview": false}]},
+           {"openingDate": "2018-03-01", "branch": "中国工商银行北京朝阳支行", "accountName": "张三",
+            "accountNumber": "6222020200177889900", "accountType": "pension", "status": "active",
+            "balance": {"amount": "8000.00", "currency": "CNY"}, "availableBalance": {"amount": "6000.00", "currency": "CNY"},
+            "protectedMinimum": {"amount": "2000.00", "currency": "CNY"},
+            "contactPhone": "13800138000", "existingFreezes": [], "priorityClaims": []}
          ],
          "otherAssets": [
            {"assetType": "wealthManagement", "productName": "工银理财·恒睿日日鑫", "assetManager": "工银理财有限责任公司",

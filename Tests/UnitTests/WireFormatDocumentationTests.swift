@@ -69,6 +69,10 @@ struct WireFormatDocumentationTests {
           name the president who approved it. The hub checks them against its registry.
         - **Closed lists** (`accountType`, `status`, `reason`, `legalDocuments[].kind` …) refuse any
           value not listed in the types' documentation.
+        - **Pension accounts (R-P1).** In a `bank.queryResult`, an account of type `pension` states
+          `protectedMinimum`, the living-expense minimum the bank leaves untouched (`0.00` when none),
+          in the account's currency; no other account has the field. The hub holds at most the
+          balance less this minimum (and less priority claims) on the account.
         - **Canonical bytes** (for hashes, seals and duplicate detection): RFC 8785 style — keys
           sorted by UTF-16 code units, no whitespace, minimal escaping. The same logical document
           always has the same canonical bytes. The examples below are shown indented with keys in

@@ -64,9 +64,9 @@ extension LedgerTranslation {
         return "R-B17: the bank credited \(credited), not the court's special account \(deduct.target) the deduct named"
     }
 
-    /// One account of a query result. The ledger keeps no separate kind for pension accounts here:
-    /// R-P1's living-expense reserve and the court's statement that other assets are not enough
-    /// are not on the wire yet, so a pension account is treated as an ordinary one.
+    /// One account of a query result. A pension account's protected minimum (R-P1) becomes the
+    /// ledger's living-expense reserve, so the ledger counts at most the balance less the minimum
+    /// (and less priority claims) as holdable — what the bank holds.
     static func reportedAccount(_ record: AccountRecord, bankCode: String) -> ReportedAccount {
         let key = AccountKey(
             bankCode: bankCode, accountNumber: record.accountNumber.description, currency: record.balance.currency)
@@ -84,10 +84,17 @@ extension LedgerTranslation {
                     claimId: claimId, holder: claim.holder.description, kind: claimKind(claim.kind), amount: claim.amount))
             if claim.underReview { underReview.insert(claimId) }
         }
-        let isJoint = record.priorityClaims.contains { $0.kind == .jointOwnerShare }
         return ReportedAccount(
-            report: AccountReport(account: key, balance: record.balance, kind: isJoint ? .joint : .ordinary, priorityClaims: claims),
+            report: AccountReport(account: key, balance: record.balance, kind: accountKind(record), priorityClaims: claims),
             claimsUnderReview: underReview)
+    }
+
+    /// The ledger's kind of a reported account: a pension account by its protected minimum (the
+    /// wire states one exactly for pension accounts), a joint one by its co-owners' shares.
+    static func accountKind(_ record: AccountRecord) -> AccountKind {
+        if let protectedMinimum = record.protectedMinimum { return .pension(livingExpenseReserve: protectedMinimum) }
+        let isJoint = record.priorityClaims.contains { $0.kind == .jointOwnerShare }
+        return isJoint ? .joint : .ordinary
     }
 
     private static func claimKind(_ kind: PriorityClaimKind) -> LedgerPriorityClaimKind {

@@ -54,6 +54,11 @@ public enum LedgerTranslation {
     /// The measure as the ledger checks it, or nil for what it does not track: queries, police
     /// measures, and a deduct that names no freeze (it takes available funds nobody holds, which
     /// the bank decides; the intake still checks its special account, R-B17).
+    ///
+    /// R-P1: the wire's deduct carries no statement that the debtor's other assets are not enough;
+    /// the court makes that finding before it deducts a pension account, and the bank acts on the
+    /// deduct as served. So the ledger takes every deduct as made with it and does not refuse a
+    /// pension account's deduct for want of it; the protected minimum it still keeps whole.
     public static func instruction(_ document: InstructionDocument) -> LedgerInstruction? {
         switch document {
         case .bankFreeze(let freeze):
@@ -79,7 +84,7 @@ public enum LedgerTranslation {
                     header: header(deduct.header, account: deduct.account), freezeId: referenced(freezeId, by: deduct.header),
                     amount: deduct.amount, target: specialAccount(deduct.specialAccount),
                     includeUnheldFunds: deduct.includeUnheldAvailableFunds,
-                    convertsToRenminbi: deduct.convertForeignCurrency))
+                    otherAssetsInsufficient: true, convertsToRenminbi: deduct.convertForeignCurrency))
         default:
             return nil
         }
