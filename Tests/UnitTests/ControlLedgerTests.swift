@@ -538,6 +538,37 @@ struct ControlLedgerTests {
         fixture.expectSound()
     }
 
+    @Test("R-B16: claimed funds a freeze reports frozen but not counted fit in its uncounted part; more is flagged with the wire's name")
+    func uncountedClaimFundsWithinNotHeld() {
+        let fixture = LedgerFixture()
+        let pledge = PriorityClaimReport(claimId: "P-1", holder: "Huaxia Guarantee Co.", kind: .pledge, amount: cny(4_000))
+        fixture.report(balance: cny(10_000), claims: [pledge])
+        #expect(fixture.freeze("F1", cny(8_000)).decision.isAccepted)
+        // 6,000 held leaves 2,000 of the limit not counted: 4,000 of claimed funds cannot fit.
+        let beyond = fixture.frozen("F1", held: cny(6_000), limit: cny(8_000), balance: cny(10_000), earlier: 0, uncounted: cny(4_000))
+        guard case .inconsistentAmounts(let detail)? = beyond.flag else {
+            Issue.record("claimed funds beyond notHeld are flagged: \(String(describing: beyond.flag))"); return
+        }
+        #expect(detail.hasPrefix("R-B16: uncountedClaimFunds 4000.00 CNY exceeds notHeld 2000.00 CNY"), "\(detail)")
+        #expect(fixture.state("F1") == .pending, "a flagged receipt changes nothing")
+        let within = fixture.frozen("F1", held: cny(6_000), limit: cny(8_000), balance: cny(10_000), earlier: 0, uncounted: cny(2_000))
+        #expect(within.isApplied)
+        #expect(fixture.snapshot().freeze(LedgerInstructionID("F1"))?.uncountedHeld == cny(2_000))
+        fixture.expectSound()
+    }
+
+    @Test("R-B13: the ledger's live freezes per account default to the wire's bound and may not exceed it")
+    func liveFreezeBoundIsTheWires() {
+        #expect(LedgerConfiguration().maximumLiveFreezesPerAccount == ExistingFreeze.maximumFreezesPerAccount)
+    }
+
+    @Test("R-B13: an account takes freezes up to the bound; the next is refused")
+    func liveFreezeBoundReached() {
+        let fixture = LedgerFixture { $0.maximumLiveFreezesPerAccount = 3 }
+        for id in ["F1", "F2", "F3"] { #expect(fixture.freeze(id, cny(100)).decision.isAccepted) }
+        #expect(refusal(fixture.freeze("F4", cny(100))) == .tooManyLiveFreezes(limit: 3))
+    }
+
     @Test("R-P1 a pension account keeps the living-expense reserve and is deducted only as a last resort")
     func pensionAccount() {
         let fixture = LedgerFixture()

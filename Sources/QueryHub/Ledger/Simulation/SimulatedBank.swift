@@ -108,9 +108,12 @@ enum SimulatedBank {
         let currency = snapshot.key.currency
         func money(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: currency) }
         let limit = report.actualHeld.minorUnits + report.excess.minorUnits
+        // Claimed funds stay within what is not counted as held (R-B16), so that each broken
+        // receipt breaks only the rule it is drawn to break.
         func frozen(held: Int64, excess: Int64, earlier: Int) -> FrozenReport {
             FrozenReport(
-                actualHeld: money(held), excess: money(excess), uncountedHeld: report.uncountedHeld,
+                actualHeld: money(held), excess: money(excess),
+                uncountedHeld: money(min(report.uncountedHeld.minorUnits, max(0, excess))),
                 start: report.start,
                 end: report.end, earlierFreezes: earlier)
         }
