@@ -227,7 +227,7 @@ struct LedgerTranslationTests {
         }
         #expect(refusal == .pensionNeedsOtherAssetsInsufficient(account))
         let problem = try #require(refusalProblem(refusal, without))
-        #expect(problem.detail.hasPrefix("R-P1: ") && problem.field == "$.account", "\(problem.detail)")
+        #expect(problem.detail.hasPrefix("R-P1: ") && problem.field == "$.otherAssetsInsufficient", "\(problem.detail)")
         let with = try #require(LedgerTranslation.instruction(try Self.instruction("bank.deduct") {
             $0.replacing(["amount"], with: money("30000.00")).replacing(["otherAssetsInsufficient"], with: .bool(true))
         }))

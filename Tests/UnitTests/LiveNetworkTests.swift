@@ -288,7 +288,8 @@ struct LiveNetworkTests {
             try await network.bank("ICBC").deliver()
             // Now the hub knows the account receives a pension and refuses at intake.
             let refused = try await network.refusal(try network.deduct("D-P1", on: measureCase, freezeID: "F-P", amount: "6000.00"))
-            #expect(refused.rule == "R-P1" && refused.field == "$.account", "\(refused.detail)")
+            #expect(refused.rule == "R-P1" && refused.field == "$.otherAssetsInsufficient", "\(refused.detail)")
+            #expect(refused.detail.contains("otherAssetsInsufficient: true"), "\(refused.detail)")
             let stated = try await network.measure(
                 try network.deduct("D-P2", on: measureCase, freezeID: "F-P", amount: "6000.00", otherAssetsInsufficient: true), at: "ICBC")
             #expect(stated.document.deductResult?.deducted == Self.yuan("6000.00"), "\(stated)")
