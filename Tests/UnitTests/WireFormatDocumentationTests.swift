@@ -88,8 +88,8 @@ struct WireFormatDocumentationTests {
           deducted and `notDeducted` the rest of the request: `deducted` + `notDeducted` =
           `requested`, exactly. When a freeze is named, the bank draws its hold first, and
           `remainingHeld` is R-B19's not-deducted amount that stays frozen: `heldBefore` less what
-          was deducted from it, `heldBefore` − min(`heldBefore`, `deducted`). The two agree only
-          when the request was the whole hold.
+          was deducted from it, `heldBefore` − min(`heldBefore`, `deducted`). The two are the same
+          amount when the request was the whole hold; in general they differ.
         - **Queues (R-B13).** An account carries at most 2,048 freezes in force; every list of
           freezes (`existingFreezes`, `earlierFreezes`, `freezesBefore` + `freezesAfter`) is bounded
           by it, so a `bank.freezeResult` lists at most 2,047 earlier freezes.

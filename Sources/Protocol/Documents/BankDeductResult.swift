@@ -26,8 +26,8 @@ public struct BankDeductResult: Hashable, Sendable, Codable, WireValidatable, Ki
     /// 剩余冻结金额 — R-B19's "not-deducted amount [that] stays frozen" when part of a freeze is
     /// deducted: the frozen amount less what was deducted from it, heldBefore − min(heldBefore,
     /// deducted). It stays frozen under the same freeze; no unfreeze is implied (R-B18). Present
-    /// exactly when a freeze is named. It equals ``notDeducted`` only when the request was the
-    /// whole hold.
+    /// exactly when a freeze is named. It is the same amount as ``notDeducted`` when the request
+    /// was the whole hold; in general the two differ.
     public let remainingHeld: Money?
     /// 入账专户 — the special account credited (R-B17).
     public let specialAccount: SpecialAccount
