@@ -4,7 +4,9 @@ import HubProtocol
 extension BankLedger {
     /// Takes the amount from the named freeze's held funds (no unfreeze needed, R-B18) and, when
     /// the court allows it, from funds nobody holds; never from claimed funds (R-B16) or a pension's
-    /// protected minimum (R-P1). Reports deducted and not deducted (R-B19); what stays held stays
+    /// protected minimum (R-P1). A pension account is deducted only on the court's finding that the
+    /// debtor's other assets are not enough (R-P1); without it the answer says why (R-B21).
+    /// Reports deducted and not deducted (R-B19); what stays held stays
     /// frozen, and a freeze emptied by the deduct ends so the next in line moves up (R-B13). The
     /// money goes to the court's special account, converted to CNY when asked (R-B17).
     mutating func carryOut(_ deduct: BankDeduct) -> ReceiptDocument {
@@ -14,6 +16,9 @@ extension BankLedger {
         }
         if let refused = refusal(for: deduct.account, party: deduct.party, opensMeasure: true, id: id) { return refused }
         let index = indexByKey[AccountKey(number: deduct.account.number, currency: deduct.account.currency)]!
+        if accounts[index].kind == .pension, !deduct.courtFoundOtherAssetsInsufficient {
+            return cannotAssist(id, .pensionNeedsOtherAssetsInsufficient, "养老金账户：法院未认定被执行人其他财产不足以清偿，不予扣划")
+        }
         var freezePosition: Int?
         if let freezeId = deduct.freezeInstructionId {
             switch freezeLocation(freezeId, on: deduct.account, court: deduct.header.court, id: id) {

@@ -4,7 +4,8 @@ import HubProtocol
 extension BankLedger {
     /// Places the freeze at the end of the account's queue (R-B13). It holds what is available now,
     /// and later inflows up to its limit (R-B12); when it cannot hold its whole limit and the court
-    /// did not allow a limited freeze, nothing is frozen and the answer says why.
+    /// did not allow a limited freeze, nothing is frozen and the answer says why. Claimed funds it
+    /// covers are frozen but not counted, and reported apart from what it holds (R-B16).
     mutating func carryOut(_ freeze: BankFreeze) -> ReceiptDocument {
         let id = freeze.header.instructionId
         if let refused = refusal(for: freeze.account, party: freeze.party, opensMeasure: true, id: id) { return refused }
@@ -32,7 +33,8 @@ extension BankLedger {
                 header: receiptHeader(id), account: freeze.account, requested: freeze.amountLimit,
                 held: account.money(placed.heldMinor), notHeld: account.money(limit - placed.heldMinor),
                 limited: placed.heldMinor < limit, period: placed.period, queuePosition: earlier.count + 1,
-                earlierFreezes: earlier))
+                earlierFreezes: earlier,
+                uncountedClaimFunds: placed.uncountedMinor > 0 ? account.money(placed.uncountedMinor) : nil))
     }
 
     /// Moves the end of a freeze in force, keeping its place in line (R-B14). A renewal for less

@@ -21,8 +21,9 @@ public struct BankLedger: Sendable {
     public static let maximumMinorUnits: Int64 = 1_000_000_000_000_000
     /// The most scheduled events one ledger keeps.
     public static let maximumEvents = 1_000_000
-    /// The most freezes one account carries (the wire lists at most 100 earlier freezes).
-    public static let maximumFreezesPerAccount = 100
+    /// The most freezes one account carries: the wire's bound (R-B13), so that every queue the
+    /// bank keeps can be listed in full in a freeze or renew result.
+    public static let maximumFreezesPerAccount = ExistingFreeze.maximumFreezesPerAccount
     /// The most accounts one party holds at one bank (a query result lists at most 1,000).
     public static let maximumAccountsPerParty = BankQueryResult.maximumEntries
 

@@ -52,15 +52,17 @@ public struct CourtInstructionFactory: Sendable {
         return try checked(.bankUnfreeze(unfreeze))
     }
 
-    /// A deduct of `amount` to `specialAccount` (R-B17, R-B18).
+    /// A deduct of `amount` to `specialAccount` (R-B17, R-B18); `otherAssetsInsufficient` states
+    /// the court's finding a pension account needs (R-P1), left out when nil.
     public func deduct(
         id: InstructionID, party: Party, freezeId: InstructionID?, account: AccountReference, amount: Money,
-        specialAccount: SpecialAccount, convertForeignCurrency: Bool, includeUnheldAvailableFunds: Bool, at time: Timestamp
+        specialAccount: SpecialAccount, convertForeignCurrency: Bool, includeUnheldAvailableFunds: Bool,
+        otherAssetsInsufficient: Bool? = nil, at time: Timestamp
     ) throws(WireError) -> InstructionDocument {
         let deduct = BankDeduct(
             header: try header(id, at: time, documents: [.ruling, .assistanceNotice]), party: party, freezeInstructionId: freezeId,
             account: account, amount: amount, specialAccount: specialAccount, convertForeignCurrency: convertForeignCurrency,
-            includeUnheldAvailableFunds: includeUnheldAvailableFunds)
+            includeUnheldAvailableFunds: includeUnheldAvailableFunds, otherAssetsInsufficient: otherAssetsInsufficient)
         return try checked(.bankDeduct(deduct))
     }
 

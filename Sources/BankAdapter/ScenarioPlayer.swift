@@ -91,7 +91,8 @@ public struct ScenarioPlayer: Sendable {
                 try factory.deduct(
                     id: step.id, party: party, freezeId: step.freeze, account: account, amount: asked,
                     specialAccount: factory.specialAccount(currency: convert ? .cny : account.currency), convertForeignCurrency: convert,
-                    includeUnheldAvailableFunds: step.includeUnheldAvailableFunds ?? (step.freeze == nil), at: step.at)
+                    includeUnheldAvailableFunds: step.includeUnheldAvailableFunds ?? (step.freeze == nil),
+                    otherAssetsInsufficient: step.otherAssetsInsufficient, at: step.at)
             }
         }
     }

@@ -14,7 +14,8 @@ public struct ScenarioStep: Codable, Sendable, Hashable {
         case renew
         /// 解冻: `freeze`, `account`, `currency`, optionally `amount` (partial).
         case unfreeze
-        /// 扣划: `account`, `currency`, `amount`, optionally `freeze`, `includeUnheldAvailableFunds`, `convertForeignCurrency`.
+        /// 扣划: `account`, `currency`, `amount`, optionally `freeze`, `includeUnheldAvailableFunds`, `convertForeignCurrency`,
+        /// `otherAssetsInsufficient`.
         case deduct
     }
 
@@ -46,6 +47,9 @@ public struct ScenarioStep: Codable, Sendable, Hashable {
     public let includeUnheldAvailableFunds: Bool?
     /// For a deduct from a foreign-currency account: convert to CNY (default false).
     public let convertForeignCurrency: Bool?
+    /// For a deduct: the court's finding that the debtor's other assets are not enough, which a
+    /// pension account needs (R-P1); left out of the instruction when absent.
+    public let otherAssetsInsufficient: Bool?
     /// What the receipt must say.
     public let expect: ScenarioExpectation
 }

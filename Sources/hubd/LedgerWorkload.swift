@@ -68,7 +68,7 @@ struct LedgerWorkload: Sendable {
         let afterDeduct = Money(minorUnits: Self.balance.minorUnits - Self.halfAmount.minorUnits, currency: .cny)
         failures += apply(
             deduct.header.instructionId, key, afterDeduct,
-            .deducted(deducted: Self.halfAmount, notDeducted: Self.halfAmount))
+            .deducted(deducted: Self.halfAmount, remainingHeld: Self.halfAmount))
         let unfreeze = UnfreezeInstruction(header: header("U"), freezeId: freezeId, amount: nil)
         failures += ledger.dispatch(.unfreeze(unfreeze), today: today).decision.isAccepted ? 0 : 1
         failures += apply(unfreeze.header.instructionId, key, afterDeduct, .unfrozen(released: Self.halfAmount))

@@ -31,10 +31,10 @@ struct HotAccountBank {
 
     /// Serves a freeze: holds `min(limit, available)` now and reports it (R-B11, R-B12).
     ///
-    /// The report lists the earlier freezes that hold part of the balance: the wire format allows
-    /// at most 100 earlier freezes (and `queuePosition` must follow the list), so a queue of a
-    /// thousand freezes on one account cannot be listed in full; the ones holding nothing wait
-    /// behind the same holders and are left out. The test keeps the holders below 100.
+    /// The report lists the earlier freezes that hold part of the balance (`queuePosition` follows
+    /// the list); the ones holding nothing wait behind the same holders and are left out, which
+    /// keeps the receipts short. The wire would take them all: up to
+    /// `ExistingFreeze.maximumFreezesPerAccount` − 1 earlier freezes (R-B13).
     mutating func freeze(
         instructionID: String, authority: String, rulingNumber: String, requested: Money, period: DatePeriod, respondedAt: Timestamp
     ) throws -> BankFreezeResult {

@@ -73,15 +73,18 @@ enum BankFixture {
             allowLimitedFreeze: allowLimited, at: time(days: day))
     }
 
-    /// A deduct of `amount` from the freeze `freezeId` (or from available funds when nil).
+    /// A deduct of `amount` from the freeze `freezeId` (or from available funds when nil), with the
+    /// court's R-P1 finding when `otherAssetsInsufficient` is given.
     static func deduct(
         _ id: InstructionID, _ account: SimulatedAccount, amount: String, freeze freezeId: InstructionID?,
-        by court: CourtInstructionFactory = chaoyang, day: Int, convert: Bool = false, includeUnheld: Bool? = nil
+        by court: CourtInstructionFactory = chaoyang, day: Int, convert: Bool = false, includeUnheld: Bool? = nil,
+        otherAssetsInsufficient: Bool? = nil
     ) throws -> InstructionDocument {
         try court.deduct(
             id: id, party: account.owner, freezeId: freezeId, account: reference(account), amount: yuan(amount, account.currency),
             specialAccount: court.specialAccount(currency: convert ? .cny : account.currency), convertForeignCurrency: convert,
-            includeUnheldAvailableFunds: includeUnheld ?? (freezeId == nil), at: time(days: day))
+            includeUnheldAvailableFunds: includeUnheld ?? (freezeId == nil), otherAssetsInsufficient: otherAssetsInsufficient,
+            at: time(days: day))
     }
 }
 

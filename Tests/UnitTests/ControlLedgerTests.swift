@@ -239,7 +239,7 @@ struct ControlLedgerTests {
     func promotedOnDeduct() {
         let fixture = threeCourtsQueued()
         #expect(fixture.deduct("D1", freeze: "A", cny(6_000)).decision.isAccepted)
-        let applied = fixture.receipt("D1", balance: cny(4_000), .deducted(deducted: cny(6_000), notDeducted: cny(0)))
+        let applied = fixture.receipt("D1", balance: cny(4_000), .deducted(deducted: cny(6_000), remainingHeld: cny(0)))
         #expect(applied.isApplied)
         #expect([fixture.state("A"), fixture.state("B"), fixture.state("C")] == [.deducted, .active, .queued])
         // B is now first in line: the next 3,000 coming in fill B's remaining 2,000, then C.
@@ -311,14 +311,14 @@ struct ControlLedgerTests {
         fixture.report(balance: cny(10_000))
         fixture.placeFreeze("F1", cny(10_000), held: cny(10_000), balance: cny(10_000), earlier: 0)
         #expect(fixture.deduct("D1", freeze: "F1", cny(4_000)).decision.isAccepted)
-        // Not deducted must be held − deducted = 6,000 (R-B19): 5,000 is flagged and changes nothing.
-        let wrong = fixture.receipt("D1", balance: cny(6_000), .deducted(deducted: cny(4_000), notDeducted: cny(5_000)))
+        // remainingHeld must be held − deducted = 6,000 (R-B19): 5,000 is flagged and changes nothing.
+        let wrong = fixture.receipt("D1", balance: cny(6_000), .deducted(deducted: cny(4_000), remainingHeld: cny(5_000)))
         guard case .inconsistentAmounts = wrong.flag else {
             Issue.record("inconsistent not-deducted amount was not flagged: \(String(describing: wrong.flag))")
             return
         }
         #expect(fixture.held("F1") == cny(10_000))
-        let right = fixture.receipt("D1", balance: cny(6_000), .deducted(deducted: cny(4_000), notDeducted: cny(6_000)))
+        let right = fixture.receipt("D1", balance: cny(6_000), .deducted(deducted: cny(4_000), remainingHeld: cny(6_000)))
         #expect(right.isApplied)
         let freeze = fixture.snapshot().freeze(LedgerInstructionID("F1"))
         #expect(freeze?.held == cny(6_000))
@@ -364,7 +364,7 @@ struct ControlLedgerTests {
                 == .priorityClaimFundsNotDeductible(requested: cny(8_000), deductible: cny(6_000), underReview: true))
         #expect(fixture.deduct("D2", freeze: "F1", cny(6_000)).decision.isAccepted)
         #expect(
-            fixture.receipt("D2", balance: cny(4_000), .deducted(deducted: cny(6_000), notDeducted: cny(0))).isApplied)
+            fixture.receipt("D2", balance: cny(4_000), .deducted(deducted: cny(6_000), remainingHeld: cny(0))).isApplied)
 
         // Not recorded as sent: the notice is overdue the day after it was due.
         fixture.today = due.adding(days: 1)
@@ -429,7 +429,7 @@ struct ControlLedgerTests {
         #expect(fixture.deduct("D2", freeze: "F1", usd(2_000), account: dollars).decision.isAccepted)
         #expect(
             fixture.receipt(
-                "D2", balance: usd(3_000), .deducted(deducted: usd(2_000), notDeducted: usd(3_000)), account: dollars
+                "D2", balance: usd(3_000), .deducted(deducted: usd(2_000), remainingHeld: usd(3_000)), account: dollars
             ).isApplied)
         #expect(fixture.ledger.credited(to: foreignTarget, currency: .usd) == usd(2_000))
         #expect(fixture.ledger.credited(to: renminbiTarget, currency: .cny) == cny(0))
@@ -526,16 +526,47 @@ struct ControlLedgerTests {
         #expect(fixture.deduct("D1", freeze: "F1", cny(5_000), includeUnheld: true).decision.isAccepted)
         // Before the bank answers, unheld money leaves the account: only 4,000 is left to take.
         #expect(fixture.report(balance: cny(4_000)).isApplied)
-        let tooMuch = fixture.receipt("D1", balance: cny(0), .deducted(deducted: cny(5_000), notDeducted: cny(0)))
+        let tooMuch = fixture.receipt("D1", balance: cny(0), .deducted(deducted: cny(5_000), remainingHeld: cny(0)))
         #expect(tooMuch.flag == .deductedAboveHeld(deducted: cny(5_000), deductible: cny(4_000)))
         #expect(fixture.snapshot().deductedTotal == cny(0))
-        let honest = fixture.receipt("D1", balance: cny(0), .deducted(deducted: cny(4_000), notDeducted: cny(0)))
+        let honest = fixture.receipt("D1", balance: cny(0), .deducted(deducted: cny(4_000), remainingHeld: cny(0)))
         #expect(honest.isApplied)
         #expect(fixture.state("F1") == .deducted)
         #expect(
             fixture.ledger.credited(to: LedgerFixture.specialAccount(LedgerFixture.courtA), currency: .cny)
                 == cny(4_000))
         fixture.expectSound()
+    }
+
+    @Test("R-B16: claimed funds a freeze reports frozen but not counted fit in its uncounted part; more is flagged with the wire's name")
+    func uncountedClaimFundsWithinNotHeld() {
+        let fixture = LedgerFixture()
+        let pledge = PriorityClaimReport(claimId: "P-1", holder: "Huaxia Guarantee Co.", kind: .pledge, amount: cny(4_000))
+        fixture.report(balance: cny(10_000), claims: [pledge])
+        #expect(fixture.freeze("F1", cny(8_000)).decision.isAccepted)
+        // 6,000 held leaves 2,000 of the limit not counted: 4,000 of claimed funds cannot fit.
+        let beyond = fixture.frozen("F1", held: cny(6_000), limit: cny(8_000), balance: cny(10_000), earlier: 0, uncounted: cny(4_000))
+        guard case .inconsistentAmounts(let detail)? = beyond.flag else {
+            Issue.record("claimed funds beyond notHeld are flagged: \(String(describing: beyond.flag))"); return
+        }
+        #expect(detail.hasPrefix("R-B16: uncountedClaimFunds 4000.00 CNY exceeds notHeld 2000.00 CNY"), "\(detail)")
+        #expect(fixture.state("F1") == .pending, "a flagged receipt changes nothing")
+        let within = fixture.frozen("F1", held: cny(6_000), limit: cny(8_000), balance: cny(10_000), earlier: 0, uncounted: cny(2_000))
+        #expect(within.isApplied)
+        #expect(fixture.snapshot().freeze(LedgerInstructionID("F1"))?.uncountedHeld == cny(2_000))
+        fixture.expectSound()
+    }
+
+    @Test("R-B13: the ledger's live freezes per account default to the wire's bound and may not exceed it")
+    func liveFreezeBoundIsTheWires() {
+        #expect(LedgerConfiguration().maximumLiveFreezesPerAccount == ExistingFreeze.maximumFreezesPerAccount)
+    }
+
+    @Test("R-B13: an account takes freezes up to the bound; the next is refused")
+    func liveFreezeBoundReached() {
+        let fixture = LedgerFixture { $0.maximumLiveFreezesPerAccount = 3 }
+        for id in ["F1", "F2", "F3"] { #expect(fixture.freeze(id, cny(100)).decision.isAccepted) }
+        #expect(refusal(fixture.freeze("F4", cny(100))) == .tooManyLiveFreezes(limit: 3))
     }
 
     @Test("R-P1 a pension account keeps the living-expense reserve and is deducted only as a last resort")
@@ -582,7 +613,7 @@ struct ControlLedgerTests {
         // Deducted more than held.
         #expect(fixture.deduct("D1", freeze: "A", cny(6_000)).decision.isAccepted)
         #expect(
-            fixture.receipt("D1", balance: cny(3_000), .deducted(deducted: cny(7_000), notDeducted: cny(0))).flag
+            fixture.receipt("D1", balance: cny(3_000), .deducted(deducted: cny(7_000), remainingHeld: cny(0))).flag
                 == .deductedAboveRequested(deducted: cny(7_000), requested: cny(6_000)))
         // The balance fell below what courts hold: frozen money left the account.
         #expect(
@@ -592,9 +623,9 @@ struct ControlLedgerTests {
         #expect(after.balance == before.balance)
         // Applied once; a second receipt for the same deduct is flagged.
         #expect(
-            fixture.receipt("D1", balance: cny(4_000), .deducted(deducted: cny(6_000), notDeducted: cny(0))).isApplied)
+            fixture.receipt("D1", balance: cny(4_000), .deducted(deducted: cny(6_000), remainingHeld: cny(0))).isApplied)
         #expect(
-            fixture.receipt("D1", balance: cny(4_000), .deducted(deducted: cny(6_000), notDeducted: cny(0))).flag
+            fixture.receipt("D1", balance: cny(4_000), .deducted(deducted: cny(6_000), remainingHeld: cny(0))).flag
                 == .alreadyResolved(LedgerInstructionID("D1")))
         #expect(
             fixture.receipt("nope", balance: cny(4_000), .renewed(newEnd: fixture.today)).flag

@@ -163,6 +163,26 @@ struct InstructionDocumentTests {
         #expect(refusal(InstructionDocument.self, tree.replacing(["convertForeignCurrency"], with: .bool(true)))?.path == "$.convertForeignCurrency")
     }
 
+    @Test("R-P1: a deduct states the court's finding that other assets are not enough, or leaves it out for none; null and text are refused")
+    func deductOtherAssetsFinding() throws {
+        let tree = try parsed(WireFixtures.instruction("bank.deduct"))
+        func decoded(_ tree: JSONValue) throws -> BankDeduct {
+            try StrictJSONDecoder().decode(BankDeduct.self, from: CanonicalJSON.serialize(tree))
+        }
+        let stated = try decoded(tree.replacing(["otherAssetsInsufficient"], with: .bool(true)))
+        #expect(stated.otherAssetsInsufficient == true && stated.courtFoundOtherAssetsInsufficient)
+        let denied = try decoded(tree)
+        #expect(denied.otherAssetsInsufficient == false && !denied.courtFoundOtherAssetsInsufficient)
+        let absent = try decoded(tree.replacing(["otherAssetsInsufficient"], with: nil))
+        #expect(absent.otherAssetsInsufficient == nil && !absent.courtFoundOtherAssetsInsufficient, "no finding stated is no finding")
+        #expect(try CanonicalJSON.encode(absent) == CanonicalJSON.serialize(tree.replacing(["otherAssetsInsufficient"], with: nil)),
+                "an absent finding stays absent on the wire")
+        #expect(refusal(InstructionDocument.self, tree.replacing(["otherAssetsInsufficient"], with: .null))
+            == WireError(path: "$.otherAssetsInsufficient", reason: .nullNotAllowed))
+        #expect(refusal(InstructionDocument.self, tree.replacing(["otherAssetsInsufficient"], with: .string("true")))?.path
+            == "$.otherAssetsInsufficient")
+    }
+
     @Test("R-G2: exit-entry records are asked for debtors only")
     func exitEntryRecords() throws {
         let tree = try parsed(WireFixtures.instruction("police.exitEntry")).replacing(["role"], with: .string("preservationRespondent"))

@@ -100,7 +100,7 @@ struct LedgerTranslationTests {
         get throws { try #require(LedgerTranslation.instruction(try instruction("bank.freeze"))) }
     }
 
-    @Test("R-B11, R-B12, R-B13: a freeze result gives held, the part not held and the earlier freezes; no balance")
+    @Test("R-B11, R-B12, R-B13, R-B16: a freeze result gives held, the part not held, claimed funds not counted and the earlier freezes; no balance")
     func freezeResult() throws {
         let instruction = try Self.freezeInstruction
         let report = LedgerTranslation.report(try Self.receipt("bank.freezeResult"), instruction: instruction, court: "京0105", bankCode: "ICBC")
@@ -112,6 +112,7 @@ struct LedgerTranslationTests {
         #expect(answer.receipt.balance == nil)
         #expect(frozen.actualHeld == Self.cny(3_650_000))
         #expect(frozen.excess == Self.cny(8_350_000))
+        #expect(frozen.uncountedHeld == Self.cny(2_000_000), "R-B16: the wire's uncountedClaimFunds")
         #expect(frozen.earlierFreezes == 1)
         #expect(frozen.end == (try Self.day("2027-11-30")))
     }
@@ -185,12 +186,52 @@ struct LedgerTranslationTests {
         #expect(zero[2].report.kind == .pension(livingExpenseReserve: Self.cny(0)), "a stated zero is still a pension account")
     }
 
-    @Test("R-P1: a deduct is taken as made with the court's finding that other assets are not enough, which the wire does not carry")
+    @Test("R-P1: the deduct's finding that other assets are not enough reaches the ledger; absent or false is no finding")
     func deductOfPension() throws {
-        guard case .deduct(let deduct)? = LedgerTranslation.instruction(try Self.instruction("bank.deduct")) else {
+        func finding(_ value: JSONValue?) throws -> Bool? {
+            let document = try Self.instruction("bank.deduct") { $0.replacing(["otherAssetsInsufficient"], with: value) }
+            guard case .deduct(let deduct)? = LedgerTranslation.instruction(document) else { return nil }
+            return deduct.otherAssetsInsufficient
+        }
+        #expect(try finding(.bool(true)) == true)
+        #expect(try finding(.bool(false)) == false)
+        #expect(try finding(nil) == false, "a deduct that states no finding may not take a pension")
+    }
+
+    @Test("R-P1: the ledger refuses a pension account's deduct without the court's finding, and takes one with it")
+    func pensionDeductRefusedWithoutFinding() throws {
+        // The fixture's deduct names the court's special account: register it.
+        guard case .deduct(let fixtureDeduct)? = LedgerTranslation.instruction(try Self.instruction("bank.deduct")) else {
             Issue.record("a deduct naming a freeze is the ledger's"); return
         }
-        #expect(deduct.otherAssetsInsufficient, "else the ledger would refuse every deduct of a pension account a query reported")
+        var directory = SpecialAccountDirectory()
+        directory.register(court: LedgerCourt("京0105"), accounts: [.cny: fixtureDeduct.target])
+        let ledger = ControlLedger(specialAccounts: directory, startDay: try Self.day("2026-12-01"))
+        let freeze = try Self.freezeInstruction
+        let account = freeze.header.account
+        let today = try Self.day("2026-12-01")
+        let report = AccountReport(
+            account: account, balance: Self.cny(3_850_000), kind: .pension(livingExpenseReserve: Self.cny(200_000)), priorityClaims: [])
+        #expect(ledger.report(report, today: today).flag == nil)
+        #expect(ledger.dispatch(freeze, today: today).decision.isAccepted)
+        guard case .measure(let answer)? = LedgerTranslation.report(
+            try Self.receipt("bank.freezeResult") { $0.replacing(["earlierFreezes"], with: .array([])).replacing(["queuePosition"], with: .integer(1)) },
+            instruction: freeze, court: "京0105", bankCode: "ICBC")
+        else { Issue.record("a freeze result answers the freeze"); return }
+        #expect(ledger.apply(answer.receipt, today: today).flag == nil)
+        let without = try #require(LedgerTranslation.instruction(try Self.instruction("bank.deduct") {
+            $0.replacing(["amount"], with: money("30000.00"))
+        }))
+        guard case .refused(let refusal) = ledger.dispatch(without, today: today).decision else {
+            Issue.record("a pension deduct without the finding is refused"); return
+        }
+        #expect(refusal == .pensionNeedsOtherAssetsInsufficient(account))
+        let problem = try #require(refusalProblem(refusal, without))
+        #expect(problem.detail.hasPrefix("R-P1: ") && problem.field == "$.otherAssetsInsufficient", "\(problem.detail)")
+        let with = try #require(LedgerTranslation.instruction(try Self.instruction("bank.deduct") {
+            $0.replacing(["amount"], with: money("30000.00")).replacing(["otherAssetsInsufficient"], with: .bool(true))
+        }))
+        #expect(ledger.dispatch(with, today: today).decision.isAccepted)
     }
 
     // MARK: - Days and refusals

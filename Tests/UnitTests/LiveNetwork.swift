@@ -135,16 +135,18 @@ final class LiveNetwork: Sendable {
 
     /// A deduct from `court`'s freeze `freezeID` to the court's registered special account in the
     /// account's currency — or, with `convert`, its renminbi account (R-B17). `includeUnheld`
-    /// lets the bank take funds nobody holds as well.
+    /// lets the bank take funds nobody holds as well; `otherAssetsInsufficient` states the court's
+    /// finding a pension account needs (R-P1).
     func deduct(
         _ id: String, by court: CourtCode = chaoyang, on measureCase: SampleMeasureCase, freezeID: String, amount: String,
-        convert: Bool = false, includeUnheld: Bool = false
+        convert: Bool = false, includeUnheld: Bool = false, otherAssetsInsufficient: Bool = false
     ) throws -> [UInt8] {
         let target = try hub.setup.registry.specialAccount(court: court, currency: convert ? .cny : measureCase.currency)
         var text = String(
             decoding: try SampleInstructions.deduct(
                 registry: hub.setup.registry, court: court, instructionID: id, issuedAtMilliseconds: clock.milliseconds,
-                on: measureCase, freezeID: freezeID, amount: amount, specialAccount: target),
+                on: measureCase, freezeID: freezeID, amount: amount, specialAccount: target,
+                otherAssetsInsufficient: otherAssetsInsufficient),
             as: UTF8.self)
         // The sample builder writes both switches off; a court's system sets them as the case needs.
         if convert { text = try Self.replacingOnce(#""convertForeignCurrency":false"#, with: #""convertForeignCurrency":true"#, in: text) }

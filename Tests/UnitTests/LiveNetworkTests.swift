@@ -220,6 +220,12 @@ struct LiveNetworkTests {
             let frozen = try await network.measure(try network.freeze("F-16", on: measureCase, amount: "50000.00"), at: "ICBC")
             let result = try #require(frozen.document.freezeResult, "\(frozen)")
             #expect(result.held == Self.yuan("30000.00") && result.notHeld == Self.yuan("20000.00"), "the claimed 20,000.00 is not counted")
+            #expect(result.uncountedClaimFunds == Self.yuan("20000.00"), "the receipt reports the claimed funds it freezes without counting")
+            #expect(frozen.flagged == nil, "\(frozen)")
+            let uncounted = try await network.ledgerAccount(bank: "ICBC", number: margin.number.description)
+            let hubFreeze = (uncounted.json["freezes"] as? [[String: Any]])?.first
+            #expect((hubFreeze?["uncountedHeld"] as? [String: Any])?["amount"] as? String == "20000.00", "\(uncounted.json)")
+            #expect(hubFreeze?["held"].flatMap { ($0 as? [String: Any])?["amount"] as? String } == "30000.00")
             let covered = try #require(await icbc.account(margin.number)?.freezes.first)
             #expect(covered.heldMinor == Self.yuan("30000.00").minorUnits && covered.uncountedMinor == Self.yuan("20000.00").minorUnits)
 
@@ -255,13 +261,41 @@ struct LiveNetworkTests {
             let frozen = try await network.measure(try network.freeze("F-P", on: measureCase, amount: "10000.00"), at: "ICBC")
             let result = try #require(frozen.document.freezeResult, "\(frozen)")
             #expect(result.held == Self.yuan("6000.00") && result.notHeld == Self.yuan("4000.00"))
-            let deducted = try await network.measure(try network.deduct("D-P", on: measureCase, freezeID: "F-P", amount: "6000.00"), at: "ICBC")
+            let deducted = try await network.measure(
+                try network.deduct("D-P", on: measureCase, freezeID: "F-P", amount: "6000.00", otherAssetsInsufficient: true), at: "ICBC")
             let deduct = try #require(deducted.document.deductResult, "\(deducted)")
             #expect(deduct.deducted == Self.yuan("6000.00") && deduct.remainingHeld == Self.yuan("0.00"))
             #expect(deducted.flagged == nil)
             let account = try #require(await icbc.account(pension.number))
             #expect(account.balanceMinor == Self.yuan("2000.00").minorUnits, "the living-expense minimum stays")
             #expect(account.freezes.isEmpty)
+        }
+    }
+
+    @Test("R-P1: a pension is deducted only on the court's finding that other assets are not enough: the bank refuses one without it, the hub too once a query showed the pension")
+    func pensionDeductNeedsFinding() async throws {
+        let pension = Self.account("6222020200177889911", balance: "8000.00", kind: .pension, protectedMinimum: "2000.00")
+        try await Network.with(accounts: ["ICBC": [pension]]) { network in
+            let measureCase = Self.on(pension)
+            _ = try await network.measure(try network.freeze("F-P", on: measureCase, amount: "10000.00"), at: "ICBC")
+            // The hub has not seen the account reported yet: the deduct reaches the bank, which says why not (R-B21).
+            let unstated = try await network.measure(try network.deduct("D-P0", on: measureCase, freezeID: "F-P", amount: "6000.00"), at: "ICBC")
+            #expect(unstated.document.cannotAssistReason == .pensionNeedsOtherAssetsInsufficient, "\(unstated)")
+            #expect(unstated.flagged == nil, "\(unstated)")
+            #expect(await network.bank("ICBC").account(pension.number)?.balanceMinor == Self.yuan("8000.00").minorUnits)
+
+            try await network.submit(try network.query("Q-P"))
+            try await network.bank("ICBC").deliver()
+            // Now the hub knows the account receives a pension and refuses at intake.
+            let refused = try await network.refusal(try network.deduct("D-P1", on: measureCase, freezeID: "F-P", amount: "6000.00"))
+            #expect(refused.rule == "R-P1" && refused.field == "$.otherAssetsInsufficient", "\(refused.detail)")
+            #expect(refused.detail.contains("otherAssetsInsufficient: true"), "\(refused.detail)")
+            let stated = try await network.measure(
+                try network.deduct("D-P2", on: measureCase, freezeID: "F-P", amount: "6000.00", otherAssetsInsufficient: true), at: "ICBC")
+            #expect(stated.document.deductResult?.deducted == Self.yuan("6000.00"), "\(stated)")
+            #expect(stated.flagged == nil, "\(stated)")
+            let hub = try await network.ledgerAccount(bank: "ICBC", number: pension.number.description)
+            #expect(hub.amount("deducted") == "6000.00" && hub.flagged.isEmpty, "\(hub.json)")
         }
     }
 
@@ -284,10 +318,12 @@ struct LiveNetworkTests {
             #expect(hub.amount("protectedFunds") == "2000.00")
 
             // The hub knows 6,000.00 is held, so it refuses a deduct that would reach the minimum …
-            let refused = try await network.refusal(try network.deduct("D-P8", on: measureCase, freezeID: "F-P", amount: "8000.00"))
+            let refused = try await network.refusal(
+                try network.deduct("D-P8", on: measureCase, freezeID: "F-P", amount: "8000.00", otherAssetsInsufficient: true))
             #expect(refused.rule == "R-B19" && refused.field == "$.amount", "\(refused.detail)")
             // … and the bank's honest receipt for what is held agrees with the hub's ledger.
-            let deducted = try await network.measure(try network.deduct("D-P", on: measureCase, freezeID: "F-P", amount: "6000.00"), at: "ICBC")
+            let deducted = try await network.measure(
+                try network.deduct("D-P", on: measureCase, freezeID: "F-P", amount: "6000.00", otherAssetsInsufficient: true), at: "ICBC")
             let deduct = try #require(deducted.document.deductResult, "\(deducted)")
             #expect(deduct.deducted == Self.yuan("6000.00") && deduct.notDeducted == Self.yuan("0.00"))
             #expect(deduct.heldBefore == Self.yuan("6000.00") && deduct.remainingHeld == Self.yuan("0.00"))

@@ -90,6 +90,7 @@ struct ReceiptTests {
         #expect(error?.rule == "R-B11")
         #expect(error?.path == "$.notHeld")
         let exact = tree.replacing(["held"], with: money("120000.00")).replacing(["notHeld"], with: money("0.00"))
+            .replacing(["uncountedClaimFunds"], with: nil)  // all counted: no claimed funds uncounted (R-B16)
         #expect(refusal(ReceiptDocument.self, exact)?.rule == "R-B12")  // all held, yet marked limited
         #expect(refusal(ReceiptDocument.self, exact.replacing(["limited"], with: .bool(false))) == nil)
     }
@@ -136,6 +137,74 @@ struct ReceiptTests {
         #expect(refusal(ReceiptDocument.self, noFreeze.replacing(["heldBefore"], with: money("1.00")))?.path == "$.heldBefore")
         let decoded = try StrictJSONDecoder().decode(BankDeductResult.self, from: CanonicalJSON.serialize(tree))
         #expect(try decoded.heldBefore!.subtracting(decoded.deducted) == decoded.remainingHeld)
+    }
+
+    @Test("R-B19: notDeducted is requested − deducted; remainingHeld, what stays frozen, is heldBefore less what was deducted from it")
+    func deductNotDeductedAndRemainingHeld() throws {
+        // The court asks 100,000.00 of a freeze holding 30,000.00, unheld funds allowed: the bank
+        // takes the 30,000.00 held and 20,000.00 unheld. 50,000.00 of the request is not deducted;
+        // nothing of the freeze is left to stay frozen.
+        let tree = try parsed(WireFixtures.receipt("bank.deductResult"))
+            .replacing(["deducted"], with: money("50000.00")).replacing(["notDeducted"], with: money("50000.00"))
+            .replacing(["heldBefore"], with: money("30000.00")).replacing(["remainingHeld"], with: money("0.00"))
+            .replacing(["creditedAmount"], with: money("50000.00"))
+        #expect(refusal(ReceiptDocument.self, tree) == nil)
+        // Reading R-B19's "not deducted, stays frozen" as the wire's notDeducted is refused.
+        let confused = refusal(ReceiptDocument.self, tree.replacing(["remainingHeld"], with: money("50000.00")))
+        #expect(confused?.rule == "R-B19" && confused?.path == "$.remainingHeld")
+        #expect(confused?.description.contains("heldBefore 30000.00 CNY less the 30000.00 CNY deducted from it is 0.00 CNY") == true,
+                "\(String(describing: confused))")
+        let short = refusal(ReceiptDocument.self, tree.replacing(["notDeducted"], with: money("0.00")))
+        #expect(short?.rule == "R-B19" && short?.path == "$.notDeducted")
+        #expect(short?.description.contains("notDeducted") == true, "the error names the wire's field: \(String(describing: short))")
+    }
+
+    @Test("R-B16: a freeze result reports claimed funds frozen but not counted: positive, in the account's currency, within notHeld")
+    func freezeUncountedClaimFunds() throws {
+        let tree = try parsed(WireFixtures.receipt("bank.freezeResult"))
+        let decoded = try StrictJSONDecoder().decode(BankFreezeResult.self, from: CanonicalJSON.serialize(tree))
+        #expect(decoded.uncountedClaimFunds == Money(minorUnits: 2_000_000, currency: .cny))
+        #expect(decoded.held == Money(minorUnits: 3_650_000, currency: .cny), "claimed funds are not part of held")
+        #expect(refusal(ReceiptDocument.self, tree.replacing(["uncountedClaimFunds"], with: nil)) == nil, "absent: no claimed funds")
+        let zero = refusal(ReceiptDocument.self, tree.replacing(["uncountedClaimFunds"], with: money("0.00")))
+        #expect(zero?.rule == "R-B16" && zero?.path == "$.uncountedClaimFunds")
+        #expect(refusal(ReceiptDocument.self, tree.replacing(["uncountedClaimFunds"], with: money("83500.00"))) == nil, "all of notHeld")
+        let beyond = refusal(ReceiptDocument.self, tree.replacing(["uncountedClaimFunds"], with: money("83500.01")))
+        #expect(beyond?.rule == "R-B16" && beyond?.path == "$.uncountedClaimFunds")
+        #expect(refusal(ReceiptDocument.self, tree.replacing(["uncountedClaimFunds"], with: money("10.00", "USD")))?.path
+            == "$.uncountedClaimFunds.currency")
+    }
+
+    @Test("R-B13: a freeze result lists up to 2,047 earlier freezes, the queue of a full account, within the document size limit; 2,048 are refused")
+    func earlierFreezesBound() throws {
+        #expect(ExistingFreeze.maximumFreezesPerAccount == 2_048)
+        let tree = try parsed(WireFixtures.receipt("bank.freezeResult"))
+        let earlier = tree.value(at: ["earlierFreezes", 0])
+        func queue(_ count: Int) -> JSONValue {
+            tree.replacing(["earlierFreezes"], with: .array(Array(repeating: earlier, count: count)))
+                .replacing(["queuePosition"], with: .integer(Int64(count + 1)))
+        }
+        let full = queue(ExistingFreeze.maximumFreezesPerAccount - 1)
+        let bytes = CanonicalJSON.serialize(full)
+        #expect(bytes.count < 1_048_576, "\(bytes.count) bytes")
+        let decoded = try StrictJSONDecoder().decode(BankFreezeResult.self, from: bytes)
+        #expect(decoded.earlierFreezes.count == 2_047 && decoded.queuePosition == 2_048)
+        let over = refusal(ReceiptDocument.self, queue(ExistingFreeze.maximumFreezesPerAccount))
+        #expect(over?.rule == "R-B13" && over?.path == "$.earlierFreezes", "\(String(describing: over))")
+    }
+
+    @Test("R-B13: a renewal lists at most 2,047 freezes before and after the renewed one")
+    func renewQueueBound() throws {
+        let tree = try parsed(WireFixtures.receipt("bank.freezeResult"))
+        let freeze = tree.value(at: ["earlierFreezes", 0])
+        let renewal = try parsed(WireFixtures.receipt("bank.renewResult"))
+        func around(_ before: Int, _ after: Int) -> JSONValue {
+            renewal.replacing(["freezesBefore"], with: .array(Array(repeating: freeze, count: before)))
+                .replacing(["freezesAfter"], with: .array(Array(repeating: freeze, count: after)))
+        }
+        #expect(refusal(ReceiptDocument.self, around(1_024, 1_023)) == nil)
+        let over = refusal(ReceiptDocument.self, around(1_024, 1_024))
+        #expect(over?.rule == "R-B13" && over?.path == "$.freezesAfter", "\(String(describing: over))")
     }
 
     @Test("R-B17: converted foreign currency is credited in CNY as converted")

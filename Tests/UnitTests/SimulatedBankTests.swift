@@ -141,6 +141,7 @@ struct SimulatedBankTests {
         // Frozen, but not counted: nothing is held, the claimed 70,000 is covered without counting.
         let frozen = try #require(try handle(&ledger, try F.freeze("F1", account, limit: "90000.00"), day: 0).freezeResult)
         #expect(frozen.held == F.yuan("0.00") && frozen.notHeld == F.yuan("90000.00"))
+        #expect(frozen.uncountedClaimFunds == F.yuan("70000.00"), "the receipt reports the claimed funds frozen but not counted")
         #expect(ledger.account(account.key)?.freezes.first?.uncountedMinor == F.yuan("70000.00").minorUnits)
         try ledger.schedule(BankEvent(at: F.time(days: 1), action: .claimReviewStarts(account.key, claimId: "M1")))
         let refused = try handle(&ledger, try F.deduct("D1", account, amount: "10000.00", freeze: "F1", day: 3), day: 3)
@@ -159,11 +160,58 @@ struct SimulatedBankTests {
         #expect(frozen.held == F.yuan("3500.00"))
         try ledger.schedule(BankEvent(at: F.time(days: 9), action: .inflow(account.key, amountMinor: F.yuan("3000.00").minorUnits)))
         let taken = try #require(
-            try handle(&ledger, try F.deduct("D1", account, amount: "50000.00", freeze: "F1", day: 10, includeUnheld: true), day: 10).deductResult)
+            try handle(
+                &ledger, try F.deduct("D1", account, amount: "50000.00", freeze: "F1", day: 10, includeUnheld: true, otherAssetsInsufficient: true),
+                day: 10
+            ).deductResult)
         #expect(taken.deducted == F.yuan("6500.00"))
         #expect(ledger.account(account.key)?.balanceMinor == F.yuan("1500.00").minorUnits)
-        let direct = try #require(try handle(&ledger, try F.deduct("D2", account, amount: "1000.00", freeze: nil, day: 11), day: 11).deductResult)
+        let direct = try #require(
+            try handle(&ledger, try F.deduct("D2", account, amount: "1000.00", freeze: nil, day: 11, otherAssetsInsufficient: true), day: 11)
+                .deductResult)
         #expect(direct.deducted == F.yuan("0.00") && direct.notDeducted == F.yuan("1000.00"))
+    }
+
+    @Test("R-P1, R-B21: a pension account is deducted only on the court's finding that other assets are not enough; without it the bank says why")
+    func pensionDeductNeedsFinding() throws {
+        let account = F.account("6222020200155550001", balance: "5000.00", kind: .pension, protectedMinimum: "1500.00")
+        let wages = F.account("6222020200155550002", balance: "5000.00")
+        var ledger = try F.ledger([account, wages])
+        _ = try handle(&ledger, try F.freeze("F1", account, limit: "3000.00"), day: 0)
+        for (id, finding) in [("D1", nil), ("D2", false)] as [(InstructionID, Bool?)] {
+            let refused = try handle(&ledger, try F.deduct(id, account, amount: "3000.00", freeze: "F1", day: 1, otherAssetsInsufficient: finding), day: 1)
+            #expect(refused.cannotAssistReason == .pensionNeedsOtherAssetsInsufficient, "\(id)")
+        }
+        let direct = try handle(&ledger, try F.deduct("D3", account, amount: "100.00", freeze: nil, day: 1), day: 1)
+        #expect(direct.cannotAssistReason == .pensionNeedsOtherAssetsInsufficient, "also when the deduct names no freeze")
+        #expect(ledger.account(account.key)?.balanceMinor == F.yuan("5000.00").minorUnits, "nothing was taken")
+        #expect(ledger.account(account.key)?.freezes.first?.heldMinor == F.yuan("3000.00").minorUnits, "the freeze stands")
+        let taken = try #require(
+            try handle(&ledger, try F.deduct("D4", account, amount: "3000.00", freeze: "F1", day: 2, otherAssetsInsufficient: true), day: 2)
+                .deductResult)
+        #expect(taken.deducted == F.yuan("3000.00") && taken.remainingHeld == F.yuan("0.00"))
+        // Other accounts do not need the finding.
+        _ = try handle(&ledger, try F.freeze("F2", wages, limit: "1000.00"), day: 2)
+        #expect(try handle(&ledger, try F.deduct("D5", wages, amount: "1000.00", freeze: "F2", day: 3), day: 3).deductResult?.deducted
+            == F.yuan("1000.00"))
+    }
+
+    @Test("R-B13: an account carries up to 2,048 freezes, the wire's bound; the freeze result of the last lists all 2,047 before it; one more is refused")
+    func freezeQueueBound() throws {
+        #expect(BankLedger.maximumFreezesPerAccount == ExistingFreeze.maximumFreezesPerAccount)
+        let account = F.account("6222020200112233445", balance: "100000.00")
+        var ledger = try F.ledger([account])
+        let period = DatePeriod(from: CalendarDate(unchecked: 2026, 6, 1), to: CalendarDate(unchecked: 2027, 5, 31))
+        for index in 1..<BankLedger.maximumFreezesPerAccount {
+            try ledger.addExistingFreeze(
+                on: account.key, authority: "北京市公安局朝阳分局", documentNumber: try WireText("京公朝冻字〔2026〕\(index)号"),
+                amountMinor: 100, period: period)
+        }
+        let last = try #require(try handle(&ledger, try F.freeze("F1", account, limit: "100.00"), day: 0).freezeResult)
+        #expect(last.queuePosition == 2_048 && last.earlierFreezes.count == 2_047)
+        #expect(last.held == F.yuan("100.00"), "2,047.00 is held before it, of 100,000.00")
+        let refused = try handle(&ledger, try F.freeze("F2", account, limit: "100.00"), day: 0)
+        #expect(refused.cannotAssistReason == .other)
     }
 
     @Test("R-B17: foreign currency goes converted to the CNY special account, or unconverted to the court's USD one")

@@ -71,7 +71,7 @@ enum WireFixtures {
          "amount": {"amount": "100000.00", "currency": "CNY"},
          "specialAccount": {"bank": "C1010211000099", "number": "0200001409200012345",
                             "name": "北京市朝阳区人民法院", "currency": "CNY"},
-         "convertForeignCurrency": false, "includeUnheldAvailableFunds": false}
+         "convertForeignCurrency": false, "includeUnheldAvailableFunds": false, "otherAssetsInsufficient": false}
         """),
         ("police.identity", """
         {"kind": "police.identity", "header": \(header("BJ0105-2026-000130", documents: [assistanceNotice])), "party": \(person)}
@@ -155,6 +155,7 @@ enum WireFixtures {
          "account": \(account),
          "requested": {"amount": "120000.00", "currency": "CNY"}, "held": {"amount": "36500.00", "currency": "CNY"},
          "notHeld": {"amount": "83500.00", "currency": "CNY"}, "limited": true,
+         "uncountedClaimFunds": {"amount": "20000.00", "currency": "CNY"},
          "period": \(freezePeriod), "queuePosition": 2, "earlierFreezes": [\(haidianFreeze)]}
         """),
         ("bank.renewResult", """

@@ -73,6 +73,26 @@ struct WireFormatDocumentationTests {
           `protectedMinimum`, the living-expense minimum the bank leaves untouched (`0.00` when none),
           in the account's currency; no other account has the field. The hub holds at most the
           balance less this minimum (and less priority claims) on the account.
+        - **Deducting a pension (R-P1).** Pensions are taken only when the debtor's other assets are
+          not enough. A `bank.deduct` states the court's finding in `otherAssetsInsufficient`
+          (optional; absent or `false`: no such finding). A deduct from a pension account without
+          `true` is refused by the hub (422 naming R-P1) once a query result has shown the account
+          to be a pension account, and otherwise by the bank: `cannotAssist` with reason
+          `pensionNeedsOtherAssetsInsufficient`. Other accounts ignore the field.
+        - **Claimed funds in a freeze (R-B16).** Funds under a priority claim (pledge, margin, a
+          co-owner's share) may be frozen but do not count toward `held` while the claim lasts. A
+          `bank.freezeResult` reports the claimed funds the freeze holds without counting them in
+          `uncountedClaimFunds`: present exactly when positive, in the account's currency, and part
+          of `notHeld` (`held` + `uncountedClaimFunds` ≤ `requested`).
+        - **Deduct receipts (R-B19).** In a `bank.deductResult`, `deducted` is the amount actually
+          deducted and `notDeducted` the rest of the request: `deducted` + `notDeducted` =
+          `requested`, exactly. When a freeze is named, the bank draws its hold first, and
+          `remainingHeld` is R-B19's not-deducted amount that stays frozen: `heldBefore` less what
+          was deducted from it, `heldBefore` − min(`heldBefore`, `deducted`). The two are the same
+          amount when the request was the whole hold; in general they differ.
+        - **Queues (R-B13).** An account carries at most 2,048 freezes in force; every list of
+          freezes (`existingFreezes`, `earlierFreezes`, `freezesBefore` + `freezesAfter`) is bounded
+          by it, so a `bank.freezeResult` lists at most 2,047 earlier freezes.
         - **Canonical bytes** (for hashes, seals and duplicate detection): RFC 8785 style — keys
           sorted by UTF-16 code units, no whitespace, minimal escaping. The same logical document
           always has the same canonical bytes. The examples below are shown indented with keys in

@@ -22,11 +22,19 @@ public struct BankDeduct: Hashable, Sendable, Codable, WireValidatable, KindTagg
     /// 是否扣划未冻结可用资金 — when the freeze holds less than ``amount``, also take available funds
     /// not held by any freeze. Required (true) when no freeze is named.
     public let includeUnheldAvailableFunds: Bool
+    /// 其他财产不足以清偿 — the court's finding that the debtor's other assets are not enough to
+    /// pay what is owed. Optional: absent (or `false`) means the court made no such finding. A
+    /// pension is taken only when other assets are not enough (R-P1), so a deduct from a pension
+    /// account without `true` here is refused — by the hub's ledger when a query result has shown
+    /// the account to be a pension account, else by the bank (cannotAssist,
+    /// ``CannotAssistReason/pensionNeedsOtherAssetsInsufficient``). Other accounts ignore it.
+    public let otherAssetsInsufficient: Bool?
 
     /// A deduct.
     public init(
         header: InstructionHeader, party: Party, freezeInstructionId: InstructionID?, account: AccountReference, amount: Money,
-        specialAccount: SpecialAccount, convertForeignCurrency: Bool, includeUnheldAvailableFunds: Bool
+        specialAccount: SpecialAccount, convertForeignCurrency: Bool, includeUnheldAvailableFunds: Bool,
+        otherAssetsInsufficient: Bool? = nil
     ) {
         self.kind = Self.expectedKind
         self.header = header
@@ -37,7 +45,12 @@ public struct BankDeduct: Hashable, Sendable, Codable, WireValidatable, KindTagg
         self.specialAccount = specialAccount
         self.convertForeignCurrency = convertForeignCurrency
         self.includeUnheldAvailableFunds = includeUnheldAvailableFunds
+        self.otherAssetsInsufficient = otherAssetsInsufficient
     }
+
+    /// True when the court states that the debtor's other assets are not enough (R-P1); an absent
+    /// finding is no finding.
+    public var courtFoundOtherAssetsInsufficient: Bool { otherAssetsInsufficient == true }
 
     /// R-B10 documents; a positive amount within the amount owed; the special account's currency
     /// as R-B17 requires.

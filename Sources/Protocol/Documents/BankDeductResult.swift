@@ -12,14 +12,22 @@ public struct BankDeductResult: Hashable, Sendable, Codable, WireValidatable, Ki
     public let freezeInstructionId: InstructionID?
     /// 申请扣划金额 — the amount the court asked for.
     public let requested: Money
-    /// 实际扣划金额 — what was deducted (R-B19).
+    /// 实际扣划金额 — R-B19's "amount actually deducted": what left the account for the special
+    /// account. From a named freeze the bank takes the freeze's hold first, then (when the deduct
+    /// allows it) funds no freeze holds.
     public let deducted: Money
-    /// 未扣划金额 — requested minus deducted (R-B19).
+    /// 未扣划金额 — R-B19's "amount not deducted" of the request: requested − deducted, exactly.
+    /// It says how much of the court's request was not met; it is not money that stays anywhere.
+    /// What stays frozen is ``remainingHeld``.
     public let notDeducted: Money
-    /// 扣划前冻结金额 — what the named freeze held before; present exactly with a freeze.
+    /// 扣划前冻结金额 — what the named freeze held (counted, R-B11) before the deduct; present
+    /// exactly when a freeze is named.
     public let heldBefore: Money?
-    /// 剩余冻结金额 — what the freeze still holds: held before minus deducted, never below zero;
-    /// it stays frozen (R-B19). Present exactly with a freeze.
+    /// 剩余冻结金额 — R-B19's "not-deducted amount [that] stays frozen" when part of a freeze is
+    /// deducted: the frozen amount less what was deducted from it, heldBefore − min(heldBefore,
+    /// deducted). It stays frozen under the same freeze; no unfreeze is implied (R-B18). Present
+    /// exactly when a freeze is named. It is the same amount as ``notDeducted`` when the request
+    /// was the whole hold; in general the two differ.
     public let remainingHeld: Money?
     /// 入账专户 — the special account credited (R-B17).
     public let specialAccount: SpecialAccount
@@ -57,13 +65,14 @@ public struct BankDeductResult: Hashable, Sendable, Codable, WireValidatable, Ki
             try WireRules.requireNotNegative(amount, at: path)
         }
         guard try WireRules.sum(deducted, notDeducted, at: "$.notDeducted") == requested else {
-            throw WireRules.violation("R-B19", at: "$.notDeducted", "deducted (\(deducted)) and not deducted (\(notDeducted)) must add up to the requested \(requested)")
+            throw WireRules.violation("R-B19", at: "$.notDeducted", "deducted (\(deducted)) and notDeducted (\(notDeducted)) must add up to the requested \(requested)")
         }
         try validateHold()
         try validateCredit()
     }
 
-    /// R-B19: what stays frozen is the hold less what was deducted.
+    /// R-B19: what stays frozen (remainingHeld) is the hold (heldBefore) less what was deducted
+    /// from it; the hold is drawn first.
     private func validateHold() throws(WireError) {
         switch (freezeInstructionId, heldBefore, remainingHeld) {
         case (nil, nil, nil):
@@ -71,9 +80,12 @@ public struct BankDeductResult: Hashable, Sendable, Codable, WireValidatable, Ki
         case (.some, .some(let before), .some(let remaining)):
             try WireRules.requireCurrency(before, account.currency, at: "$.heldBefore.currency")
             try WireRules.requireNotNegative(before, at: "$.heldBefore")
-            let expected = try WireRules.difference(before, try before.minimumOrError(deducted, at: "$.deducted"), at: "$.remainingHeld")
+            let fromHold = try before.minimumOrError(deducted, at: "$.deducted")
+            let expected = try WireRules.difference(before, fromHold, at: "$.remainingHeld")
             guard remaining == expected else {
-                throw WireRules.violation("R-B19", at: "$.remainingHeld", "held \(before) less deducted \(deducted) leaves \(expected), not \(remaining)")
+                throw WireRules.violation(
+                    "R-B19", at: "$.remainingHeld",
+                    "remainingHeld stays frozen: heldBefore \(before) less the \(fromHold) deducted from it is \(expected), not \(remaining)")
             }
         default:
             throw WireError(path: "$.heldBefore", reason: .invalidValue("heldBefore and remainingHeld are given exactly when a freeze is named"))

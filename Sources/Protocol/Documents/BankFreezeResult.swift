@@ -10,10 +10,17 @@ public struct BankFreezeResult: Hashable, Sendable, Codable, WireValidatable, Ki
     public let account: AccountReference
     /// 申请冻结金额 — the requested limit (R-B11).
     public let requested: Money
-    /// 实际冻结金额 — what is held now (R-B11). Funds under a priority claim do not count (R-B16).
+    /// 实际冻结金额 — what is held now and counts (R-B11). Funds under a priority claim do not
+    /// count (R-B16): they are in ``uncountedClaimFunds``, never here.
     public let held: Money
-    /// 未冻结金额 — requested minus held: what later inflows may still fill (R-B12).
+    /// 未冻结金额 — requested minus held: what later inflows may still fill (R-B12), and what
+    /// claimed funds this freeze covers will count for once their claim ends (R-B16).
     public let notHeld: Money
+    /// 冻结但不计入的优先受偿权资金 — funds under a priority claim (a pledge, a margin, a co-owner's
+    /// share) that this freeze also holds but that do not count toward ``held`` while the claim
+    /// lasts (R-B16). Part of ``notHeld``: held + uncountedClaimFunds ≤ requested. Present exactly
+    /// when positive; absent when the freeze covers no claimed funds.
+    public let uncountedClaimFunds: Money?
     /// 是否限额冻结 — true when less than the limit is held now (R-B12).
     public let limited: Bool
     /// 冻结期限 — the first and last day (R-B11).
@@ -26,7 +33,7 @@ public struct BankFreezeResult: Hashable, Sendable, Codable, WireValidatable, Ki
     /// A freeze result.
     public init(
         header: ReceiptHeader, account: AccountReference, requested: Money, held: Money, notHeld: Money, limited: Bool,
-        period: DatePeriod, queuePosition: Int, earlierFreezes: [ExistingFreeze]
+        period: DatePeriod, queuePosition: Int, earlierFreezes: [ExistingFreeze], uncountedClaimFunds: Money? = nil
     ) {
         self.kind = Self.expectedKind
         self.header = header
@@ -38,10 +45,13 @@ public struct BankFreezeResult: Hashable, Sendable, Codable, WireValidatable, Ki
         self.period = period
         self.queuePosition = queuePosition
         self.earlierFreezes = earlierFreezes
+        self.uncountedClaimFunds = uncountedClaimFunds
     }
 
     /// R-B11: held + not held = requested, in the account's currency; R-B12: limited exactly when
-    /// something is not held; R-B13: the queue position follows the earlier freezes listed.
+    /// something is not held; R-B16: claimed funds frozen but not counted fit in what is not held;
+    /// R-B13: the queue position follows the earlier freezes listed, at most
+    /// ``ExistingFreeze/maximumFreezesPerAccount`` − 1 of them.
     public func validate() throws(WireError) {
         try validateKind()
         try WireRules.requirePositive(requested, at: "$.requested")
@@ -55,10 +65,28 @@ public struct BankFreezeResult: Hashable, Sendable, Codable, WireValidatable, Ki
         guard limited == notHeld.isPositive else {
             throw WireRules.violation("R-B12", at: "$.limited", "a freeze is limited exactly when part of the limit is not held")
         }
+        try validateUncountedClaimFunds()
         try period.validate(at: "$.period")
-        try earlierFreezes.validate(at: "$.earlierFreezes", currency: account.currency)
+        try earlierFreezes.validate(
+            at: "$.earlierFreezes", currency: account.currency, maximum: ExistingFreeze.maximumFreezesPerAccount - 1)
         guard queuePosition == earlierFreezes.count + 1 else {
             throw WireRules.violation("R-B13", at: "$.queuePosition", "position \(queuePosition) does not follow the \(earlierFreezes.count) earlier freezes listed")
+        }
+    }
+
+    /// R-B16: claimed funds the freeze holds without counting them are positive, in the account's
+    /// currency, and within the part of the limit not counted as held.
+    private func validateUncountedClaimFunds() throws(WireError) {
+        guard let uncountedClaimFunds else { return }
+        let path = "$.uncountedClaimFunds"
+        try WireRules.requireCurrency(uncountedClaimFunds, account.currency, at: path + ".currency")
+        guard uncountedClaimFunds.isPositive else {
+            throw WireRules.violation("R-B16", at: path, "state claimed funds only when the freeze covers some: leave the field out, not \(uncountedClaimFunds)")
+        }
+        guard uncountedClaimFunds.minorUnits <= notHeld.minorUnits else {
+            throw WireRules.violation(
+                "R-B16", at: path,
+                "claimed funds \(uncountedClaimFunds) do not count toward held, so they fit in notHeld \(notHeld) (held + uncounted ≤ requested)")
         }
     }
 }

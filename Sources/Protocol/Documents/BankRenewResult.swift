@@ -48,5 +48,12 @@ public struct BankRenewResult: Hashable, Sendable, Codable, WireValidatable, Kin
         try period.validate(at: "$.period")
         try freezesBefore.validate(at: "$.freezesBefore", currency: account.currency)
         try freezesAfter.validate(at: "$.freezesAfter", currency: account.currency)
+        // R-B13: the renewed freeze and those around it are one account's queue.
+        let others = ExistingFreeze.maximumFreezesPerAccount - 1
+        guard freezesBefore.count + freezesAfter.count <= others else {
+            throw WireRules.violation(
+                "R-B13", at: "$.freezesAfter",
+                "an account carries at most \(ExistingFreeze.maximumFreezesPerAccount) freezes: at most \(others) besides the renewed one, not \(freezesBefore.count + freezesAfter.count)")
+        }
     }
 }

@@ -27,6 +27,10 @@ public enum CannotAssistReason: String, WireEnumeration {
     case deductNotSupportedOnline
     /// 优先受偿权异议审查中 — the funds carry a priority claim under review and may not be deducted (R-B16).
     case priorityClaimUnderReview
+    /// 养老金账户未认定其他财产不足 — the account receives a pension, and the deduct does not state
+    /// the court's finding that the debtor's other assets are not enough (R-P1: pensions are taken
+    /// only then; ``BankDeduct/otherAssetsInsufficient``).
+    case pensionNeedsOtherAssetsInsufficient
     /// 无相关信息 — the police hold no record for the person or vehicle.
     case noRecordFound
     /// 其他 — anything else, explained in the detail text.

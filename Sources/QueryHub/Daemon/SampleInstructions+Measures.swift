@@ -78,11 +78,12 @@ extension SampleInstructions {
     }
 
     /// A deduct of `amount` from the court's freeze `freezeID` to `specialAccount` — by default
-    /// the court's registered special account for the currency (R-B17, R-B18).
+    /// the court's registered special account for the currency (R-B17, R-B18). It states whether
+    /// the court found the debtor's other assets not enough, which a pension account needs (R-P1).
     public static func deduct(
         registry: Registry, court: CourtCode, instructionID: String, issuedAtMilliseconds: Int64,
         on measureCase: SampleMeasureCase = SampleMeasureCase(), freezeID: String, amount: String,
-        specialAccount: SpecialAccount? = nil
+        specialAccount: SpecialAccount? = nil, otherAssetsInsufficient: Bool = false
     ) throws -> [UInt8] {
         let header = try measureHeader(
             registry: registry, court: court, instructionID: instructionID, issuedAtMilliseconds: issuedAtMilliseconds,
@@ -93,7 +94,8 @@ extension SampleInstructions {
             "account":\(account(measureCase)),"amount":\(money(amount, measureCase)),\
             "specialAccount":{"bank":"\(target.bankCode)","number":"\(target.accountNumber)",\
             "name":"\(target.accountName)","currency":"\(target.currency.code)"},\
-            "convertForeignCurrency":false,"includeUnheldAvailableFunds":false}
+            "convertForeignCurrency":false,"includeUnheldAvailableFunds":false,\
+            "otherAssetsInsufficient":\(otherAssetsInsufficient)}
             """.utf8)
     }
 

@@ -41,11 +41,11 @@ extension AccountLedger {
                 release = try applyUnfrozen(
                     released, askedMinor: askedMinor, balanceMinor: balanceMinor, index: index, draft: &draft,
                     events: &events, context: context)
-            case (.deduct(let askedMinor, let includeUnheld, _), .deducted(let deducted, let notDeducted)):
+            case (.deduct(let askedMinor, let includeUnheld, _), .deducted(let deducted, let remainingHeld)):
                 let amounts = DeductAmounts(
                     askedMinor: askedMinor, includeUnheld: includeUnheld, arrival: measure.arrival)
                 (release, deduction) = try applyDeducted(
-                    deducted, notDeducted: notDeducted, amounts: amounts, balanceMinor: balanceMinor, index: index,
+                    deducted, remainingHeld: remainingHeld, amounts: amounts, balanceMinor: balanceMinor, index: index,
                     draft: &draft, events: &events, context: context)
             default:
                 throw ReceiptFlag.wrongResultKind("\(receipt.result) answers a \(measure.action) measure")
@@ -112,11 +112,14 @@ extension AccountLedger {
         guard held <= limit else { throw .heldAboveLimit(held: report.actualHeld, limit: context.money(limit, key)) }
         guard held + excess == limit else {
             throw .inconsistentAmounts(
-                "held \(report.actualHeld) + excess \(report.excess) ≠ limit \(context.money(limit, key))")
+                "held \(report.actualHeld) + notHeld \(report.excess) ≠ limit \(context.money(limit, key))")
         }
-        guard uncounted <= claimFundsMinor else {
+        // R-B16: claimed funds are frozen without counting, so they fit in the part of the limit not
+        // counted as held. They are not checked against the claims the hub knows: the hub learns
+        // claims from query results, and a pledge made since the last query is the bank's to know.
+        guard uncounted <= excess else {
             throw .inconsistentAmounts(
-                "uncounted \(report.uncountedHeld) exceeds the claimed funds \(context.money(claimFundsMinor, key))")
+                "R-B16: uncountedClaimFunds \(report.uncountedHeld) exceeds notHeld \(report.excess): claimed funds do not count as held")
         }
         guard report.start <= report.end, report.end <= draft.freezes[index].end else {
             throw .periodMismatch("\(report.start)…\(report.end) for a freeze asked to end \(draft.freezes[index].end)")
@@ -179,11 +182,11 @@ extension AccountLedger {
     /// Applies a deduct receipt (R-B18, R-B19); returns the reservation released and what left the
     /// account (from the freeze's hold, and in total).
     private func applyDeducted(
-        _ deducted: Money, notDeducted: Money, amounts: DeductAmounts, balanceMinor: Int64?, index: Int,
+        _ deducted: Money, remainingHeld: Money, amounts: DeductAmounts, balanceMinor: Int64?, index: Int,
         draft: inout FreezeBook, events: inout [LedgerEvent], context: LedgerContext
     ) throws(ReceiptFlag) -> (Int64, (fromHeldMinor: Int64, totalMinor: Int64)) {
         let deductedMinor = try minorUnits(deducted, context: context)
-        let notDeductedMinor = try minorUnits(notDeducted, context: context)
+        let remainingHeldMinor = try minorUnits(remainingHeld, context: context)
         guard deductedMinor <= amounts.askedMinor else {
             throw .deductedAboveRequested(deducted: deducted, requested: context.money(amounts.askedMinor, key))
         }
@@ -193,10 +196,12 @@ extension AccountLedger {
             throw .deductedAboveHeld(deducted: deducted, deductible: context.money(freeze.heldMinor + unheld, key))
         }
         let fromHeld = min(deductedMinor, freeze.heldMinor)
-        // R-B19: what is not deducted is the frozen amount less what was deducted, and stays frozen.
-        guard notDeductedMinor == freeze.heldMinor - fromHeld else {
+        // R-B19: the not-deducted part of the freeze, the frozen amount less what was deducted from
+        // it, stays frozen: the wire's remainingHeld.
+        guard remainingHeldMinor == freeze.heldMinor - fromHeld else {
             throw .inconsistentAmounts(
-                "not deducted \(notDeducted) ≠ held \(context.money(freeze.heldMinor, key)) − deducted \(context.money(fromHeld, key))"
+                "R-B19: remainingHeld \(remainingHeld) ≠ held \(context.money(freeze.heldMinor, key)) − deducted from the hold "
+                    + "\(context.money(fromHeld, key))"
             )
         }
         draft.balanceMinor -= deductedMinor

@@ -1,3 +1,5 @@
+import HubProtocol
+
 /// What the control ledger does when a freeze would take a case's total held beyond what the case
 /// is owed (plus the allowance for costs).
 public enum CaseGuardMode: Sendable, Equatable {
@@ -28,8 +30,10 @@ public struct LedgerConfiguration: Sendable, Equatable {
     public var costAllowanceBasisPoints = 0
     /// Live (pending, active or queued) freezes one account may carry. A hot debtor's account can
     /// draw freezes from a thousand courts (issue 6's load test does exactly that), so the bound is
-    /// generous; it still caps one account's memory at a few hundred kilobytes.
-    public var maximumLiveFreezesPerAccount = 2_048
+    /// generous; it still caps one account's memory at a few hundred kilobytes. It is the wire's
+    /// bound (R-B13, ``ExistingFreeze/maximumFreezesPerAccount``) and may not exceed it: a bank
+    /// must be able to list every freeze the hub lets onto an account.
+    public var maximumLiveFreezesPerAccount = ExistingFreeze.maximumFreezesPerAccount
     /// Ended freezes kept per account for reports; the oldest are dropped beyond this.
     public var maximumEndedFreezesRetained = 32
     /// Resolved instruction ids remembered per account to catch duplicate receipts; a receipt for
@@ -57,7 +61,10 @@ public struct LedgerConfiguration: Sendable, Equatable {
         precondition(priorityClaimNoticeWorkingDays >= 1 && priorityClaimNoticeWorkingDays <= 60, "notice out of range")
         precondition(costAllowanceBasisPoints >= 0 && costAllowanceBasisPoints <= 10_000, "allowance out of range")
         // Sums over an account's freezes stay in Int64: at most 4,096 of them, each at most Int64.max / 4,096.
-        precondition(maximumLiveFreezesPerAccount >= 1 && maximumLiveFreezesPerAccount <= 4_096, "live freezes")
+        // No more than the wire can list (R-B13).
+        precondition(
+            maximumLiveFreezesPerAccount >= 1 && maximumLiveFreezesPerAccount <= ExistingFreeze.maximumFreezesPerAccount,
+            "live freezes: at most ExistingFreeze.maximumFreezesPerAccount")
         precondition(maximumEndedFreezesRetained >= 0 && maximumResolvedMeasuresRetained >= 1, "retention")
         precondition(maximumPriorityClaimsPerAccount >= 0 && maximumFlaggedReceiptsRetainedPerShard >= 0, "bounds")
         precondition(maximumAmountMinorUnits >= 1 && maximumAmountMinorUnits <= Int64.max / 4_096, "amount bound")

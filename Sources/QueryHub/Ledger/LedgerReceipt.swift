@@ -7,6 +7,7 @@ public struct FrozenReport: Sendable, Equatable {
     /// The part of the limit not yet held (应冻结金额 − 实际冻结金额), which later inflows fill (R-B12).
     public let excess: Money
     /// Priority-claim funds (or a co-owner's share) frozen but not counted (R-B16); zero if none.
+    /// The wire's `uncountedClaimFunds`.
     public let uncountedHeld: Money
     /// First day of the freeze as the bank applied it.
     public let start: LedgerDay
@@ -39,8 +40,9 @@ public struct LedgerReceipt: Sendable, Equatable {
         case renewed(newEnd: LedgerDay)
         /// `released` of the freeze's limit was released.
         case unfrozen(released: Money)
-        /// `deducted` left the account for the special account; `notDeducted` stays frozen (R-B19).
-        case deducted(deducted: Money, notDeducted: Money)
+        /// `deducted` left the account for the special account; `remainingHeld`, the freeze's hold
+        /// less what was deducted from it, stays frozen (R-B19; the wire's `remainingHeld`).
+        case deducted(deducted: Money, remainingHeld: Money)
         /// The bank could not carry out the measure, and says why (R-B21).
         case notExecuted(reason: String)
     }

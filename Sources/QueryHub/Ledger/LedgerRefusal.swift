@@ -80,7 +80,8 @@ public enum LedgerRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .wrongSpecialAccount(let expected, let found):
             return "deduct target \(found) is not the court's registered special account \(expected)"
         case .pensionNeedsOtherAssetsInsufficient(let account):
-            return "\(account) receives a pension: deduct only when other assets are not enough (R-P1)"
+            return "\(account) receives a pension, taken only when the debtor's other assets are not enough: "
+                + "the deduct must state the court's finding, otherAssetsInsufficient: true"
         case .priorityClaimFundsNotDeductible(let requested, let deductible, let underReview):
             let review = underReview ? " and the court is reviewing the claim holder's objection" : ""
             return "deduct of \(requested) reaches priority-claim funds; at most \(deductible) is deductible\(review)"

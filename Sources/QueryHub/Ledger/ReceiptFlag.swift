@@ -31,7 +31,8 @@ public enum ReceiptFlag: Error, Equatable, Sendable, CustomStringConvertible {
     case deductedAboveHeld(deducted: Money, deductible: Money)
     /// The bank deducted more than the court asked.
     case deductedAboveRequested(deducted: Money, requested: Money)
-    /// The amounts in the receipt do not add up (R-B12 excess, R-B19 not deducted, unfreeze).
+    /// The amounts in the receipt do not add up (R-B12 notHeld, R-B16 uncountedClaimFunds, R-B19
+    /// remainingHeld, unfreeze).
     case inconsistentAmounts(String)
     /// The period in the receipt is not the one asked.
     case periodMismatch(String)

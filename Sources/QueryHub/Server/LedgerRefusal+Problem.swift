@@ -48,7 +48,9 @@ extension LedgerRefusal {
             .measureInFlight:
             return "$.freezeInstructionId"
         case .noSpecialAccountRegistered, .wrongSpecialAccount: return "$.specialAccount"
-        case .pensionNeedsOtherAssetsInsufficient, .tooManyLiveFreezes: return "$.account"
+        // R-P1: what the court must add is its finding, in the deduct's own field.
+        case .pensionNeedsOtherAssetsInsufficient: return "$.otherAssetsInsufficient"
+        case .tooManyLiveFreezes: return "$.account"
         }
     }
 

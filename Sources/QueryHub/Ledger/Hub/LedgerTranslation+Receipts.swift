@@ -30,8 +30,11 @@ extension LedgerTranslation {
         }
         switch receipt {
         case .bankFreezeResult(let result):
+            // R-B16: claimed funds the freeze holds without counting them (the wire's
+            // uncountedClaimFunds, absent when none).
             let report = FrozenReport(
-                actualHeld: result.held, excess: result.notHeld, uncountedHeld: .zero(account.currency),
+                actualHeld: result.held, excess: result.notHeld,
+                uncountedHeld: result.uncountedClaimFunds ?? .zero(account.currency),
                 start: LedgerDay(result.period.from), end: LedgerDay(result.period.to),
                 earlierFreezes: result.earlierFreezes.count)
             return answer(.frozen(report), reported: result.account)
@@ -40,10 +43,11 @@ extension LedgerTranslation {
         case .bankUnfreezeResult(let result):
             return answer(.unfrozen(released: result.released), reported: result.account)
         case .bankDeductResult(let result):
-            // R-B19: what stays frozen is the hold less what was deducted (the wire's remainingHeld).
+            // R-B19: what stays frozen is the hold less what was deducted from it: the wire's
+            // remainingHeld (its notDeducted is requested − deducted, which the wire checks).
             let remaining = result.remainingHeld ?? .zero(account.currency)
             return answer(
-                .deducted(deducted: result.deducted, notDeducted: remaining), reported: result.account,
+                .deducted(deducted: result.deducted, remainingHeld: remaining), reported: result.account,
                 breach: creditBreach(result, instruction: instruction))
         case .cannotAssist(let refusal):
             let detail = refusal.detail.map { ": \($0)" } ?? ""

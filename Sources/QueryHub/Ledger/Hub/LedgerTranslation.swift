@@ -55,10 +55,11 @@ public enum LedgerTranslation {
     /// measures, and a deduct that names no freeze (it takes available funds nobody holds, which
     /// the bank decides; the intake still checks its special account, R-B17).
     ///
-    /// R-P1: the wire's deduct carries no statement that the debtor's other assets are not enough;
-    /// the court makes that finding before it deducts a pension account, and the bank acts on the
-    /// deduct as served. So the ledger takes every deduct as made with it and does not refuse a
-    /// pension account's deduct for want of it; the protected minimum it still keeps whole.
+    /// R-P1: pensions are taken only when other assets are not enough. The deduct states the
+    /// court's finding in `otherAssetsInsufficient` (absent: no finding), and the ledger refuses a
+    /// deduct of an account a query result showed to be a pension account without it; the
+    /// protected minimum it keeps whole either way. A deduct that names no freeze is the bank's to
+    /// refuse (cannotAssist, `pensionNeedsOtherAssetsInsufficient`).
     public static func instruction(_ document: InstructionDocument) -> LedgerInstruction? {
         switch document {
         case .bankFreeze(let freeze):
@@ -84,7 +85,7 @@ public enum LedgerTranslation {
                     header: header(deduct.header, account: deduct.account), freezeId: referenced(freezeId, by: deduct.header),
                     amount: deduct.amount, target: specialAccount(deduct.specialAccount),
                     includeUnheldFunds: deduct.includeUnheldAvailableFunds,
-                    otherAssetsInsufficient: true, convertsToRenminbi: deduct.convertForeignCurrency))
+                    otherAssetsInsufficient: deduct.courtFoundOtherAssetsInsufficient, convertsToRenminbi: deduct.convertForeignCurrency))
         default:
             return nil
         }

@@ -32,7 +32,7 @@ enum SimulatedBank {
             let deductible = freeze.held.minorUnits + (includeUnheld ? snapshot.unheld.minorUnits : 0)
             let deducted = min(amount.minorUnits, deductible)
             let fromHeld = min(deducted, freeze.held.minorUnits)
-            result = .deducted(deducted: money(deducted), notDeducted: money(freeze.held.minorUnits - fromHeld))
+            result = .deducted(deducted: money(deducted), remainingHeld: money(freeze.held.minorUnits - fromHeld))
             balance = money(snapshot.balance.minorUnits - deducted)
         }
         return LedgerReceipt(instructionId: measure.id, account: snapshot.key, balance: balance, result: result)
@@ -71,24 +71,24 @@ enum SimulatedBank {
         switch honest.result {
         case .frozen(let report):
             return breakFreeze(report, with: { with(.frozen($0)) }, snapshot: snapshot, random: &random)
-        case .deducted(let deducted, let notDeducted):
+        case .deducted(let deducted, let remainingHeld):
             guard case .deduct(let asked, _) = measure.action else { return nil }
             // The honest bank took less than asked only because that was all it could take.
             if deducted.minorUnits < asked.minorUnits, random.chance(percent: 80) {
                 let more = deducted.minorUnits + 1
-                let fromHeld = min(more, deducted.minorUnits + notDeducted.minorUnits)
-                let rest = deducted.minorUnits + notDeducted.minorUnits - fromHeld
-                return (with(.deducted(deducted: money(more), notDeducted: money(rest))), [.deductedAboveHeld])
+                let fromHeld = min(more, deducted.minorUnits + remainingHeld.minorUnits)
+                let rest = deducted.minorUnits + remainingHeld.minorUnits - fromHeld
+                return (with(.deducted(deducted: money(more), remainingHeld: money(rest))), [.deductedAboveHeld])
             }
             switch random.next(below: 2) {
             case 0:
                 return (
-                    with(.deducted(deducted: money(asked.minorUnits + 1), notDeducted: notDeducted)),
+                    with(.deducted(deducted: money(asked.minorUnits + 1), remainingHeld: remainingHeld)),
                     [.deductedAboveRequested]
                 )
             default:
                 return (
-                    with(.deducted(deducted: deducted, notDeducted: money(notDeducted.minorUnits + 1))),
+                    with(.deducted(deducted: deducted, remainingHeld: money(remainingHeld.minorUnits + 1))),
                     [.inconsistentAmounts]
                 )
             }
@@ -108,9 +108,12 @@ enum SimulatedBank {
         let currency = snapshot.key.currency
         func money(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: currency) }
         let limit = report.actualHeld.minorUnits + report.excess.minorUnits
+        // Claimed funds stay within what is not counted as held (R-B16), so that each broken
+        // receipt breaks only the rule it is drawn to break.
         func frozen(held: Int64, excess: Int64, earlier: Int) -> FrozenReport {
             FrozenReport(
-                actualHeld: money(held), excess: money(excess), uncountedHeld: report.uncountedHeld,
+                actualHeld: money(held), excess: money(excess),
+                uncountedHeld: money(min(report.uncountedHeld.minorUnits, max(0, excess))),
                 start: report.start,
                 end: report.end, earlierFreezes: earlier)
         }
