@@ -15,19 +15,30 @@ final class HubdChild: Sendable {
     let apiPort: Int
     let operatorPort: Int
     let environment: [String: String]
+    /// The command line: `hubd demo` on the data directory and ports unless given.
+    let arguments: [String]
+    /// Names the log files, so that several children can share one data directory.
+    let name: String
     /// The running process, nil between runs.
     private let process = Mutex<Process?>(nil)
     /// Runs started so far (names the log files).
     private let runs = Mutex(0)
     private let strayTerminations = Mutex(0)
 
-    init(executable: URL, dataDirectory: String, apiPort: Int, operatorPort: Int, environment: [String: String]) {
+    init(
+        executable: URL, dataDirectory: String, apiPort: Int, operatorPort: Int, environment: [String: String],
+        arguments: [String]? = nil, name: String = "hubd"
+    ) {
         precondition(apiPort > 0 && operatorPort > 0 && apiPort != operatorPort, "fixed, distinct ports: clients reconnect to them")
         self.executable = executable
         self.dataDirectory = dataDirectory
         self.apiPort = apiPort
         self.operatorPort = operatorPort
         self.environment = environment
+        self.arguments = arguments ?? [
+            "demo", "--no-simulated-adapters", "--data-directory", dataDirectory, "--port", String(apiPort), "--operator-port", String(operatorPort),
+        ]
+        self.name = name
     }
 
     deinit {
@@ -35,7 +46,7 @@ final class HubdChild: Sendable {
     }
 
     /// The log file of run `number` (standard output and standard error together).
-    func logPath(run number: Int) -> String { dataDirectory + "/hubd-run-\(number).log" }
+    func logPath(run number: Int) -> String { dataDirectory + "/\(name)-run-\(number).log" }
 
     /// The number of the current (or last) run.
     var runNumber: Int { runs.withLock { $0 } }
@@ -74,9 +85,7 @@ final class HubdChild: Sendable {
         defer { try? log.close() }
         let child = Process()
         child.executableURL = executable
-        child.arguments = [
-            "demo", "--no-simulated-adapters", "--data-directory", dataDirectory, "--port", String(apiPort), "--operator-port", String(operatorPort),
-        ]
+        child.arguments = arguments
         child.environment = ProcessInfo.processInfo.environment.merging(environment) { _, override in override }
         child.standardOutput = log
         child.standardError = log

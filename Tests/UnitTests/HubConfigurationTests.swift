@@ -9,6 +9,8 @@ struct HubConfigurationTests {
         #expect(configuration.listenPort == 9443 && configuration.leaseSeconds == 10)
         #expect(configuration.operatorPort == HubConfiguration().operatorPort)
         #expect(HubConfiguration.environmentName("maximumItemsPerPoll") == "QUERYHUB_MAXIMUM_ITEMS_PER_POLL")
+        #expect(HubConfiguration.environmentName("postgresURL") == "QUERYHUB_POSTGRES_URL", "an acronym is one word")
+        #expect(HubConfiguration.environmentName("advertisedURL") == "QUERYHUB_ADVERTISED_URL")
         configuration = try HubConfiguration.load(file: nil, environment: ["QUERYHUB_LISTEN_PORT": "7443", "UNRELATED": "x"])
         #expect(configuration.listenPort == 7443)
     }

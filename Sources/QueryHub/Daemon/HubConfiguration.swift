@@ -119,12 +119,15 @@ extension HubConfiguration {
         }
     }
 
-    /// `listenPort` → `QUERYHUB_LISTEN_PORT`.
+    /// `listenPort` → `QUERYHUB_LISTEN_PORT`; an acronym is one word: `postgresURL` →
+    /// `QUERYHUB_POSTGRES_URL`.
     public static func environmentName(_ setting: String) -> String {
         var result = "QUERYHUB_"
+        var previous: Character?
         for character in setting {
-            if character.isUppercase, !result.hasSuffix("_") { result.append("_") }
+            if character.isUppercase, let previous, previous.isLowercase || previous.isNumber { result.append("_") }
             result += character.uppercased()
+            previous = character
         }
         return result
     }

@@ -68,6 +68,16 @@ extension PostgresStore {
         return applied
     }
 
+    /// Drops the store's own schema with everything in it: the cleanup of a test that migrated a
+    /// schema of its own. Refuses a store without a schema of its own (the database's default).
+    func dropOwnSchema() async throws {
+        guard let schema = configuration.schema else {
+            throw PostgresStoreError.invalidConfiguration("only a store in a schema of its own may drop it")
+        }
+        // Checked by Configuration to be a plain identifier: identifiers cannot be bound.
+        _ = try await rows(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema) CASCADE"))
+    }
+
     /// The schema version the database is at (0 before the first migration).
     public func schemaVersion() async throws -> Int64 {
         let exists = try await rows("SELECT to_regclass('schema_migrations') IS NOT NULL").first?.decode(Bool.self) ?? false
