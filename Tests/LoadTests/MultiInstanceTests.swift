@@ -4,7 +4,7 @@ import HubClient
 import HubPKI
 import HubProtocol
 import Logging
-@testable import QueryHub
+import QueryHub
 import Testing
 
 /// Issue 7: two `hubd serve` processes on one PostgreSQL database, courts posting to both at
@@ -44,12 +44,12 @@ struct MultiInstanceTests {
             try await exercise(children: children, setup: setup, store: store, url: url)
         } catch {
             for child in children { child.kill() }
-            try? await store.dropOwnSchema()
+            try? await store.dropSchema()
             await store.shutdown()
             throw error
         }
         for child in children { #expect(try await child.stop() == 0, "\(child.name) did not shut down cleanly:\n\(child.logTail())") }
-        try await store.dropOwnSchema()
+        try await store.dropSchema()
         await store.shutdown()
         try? FileManager.default.removeItem(atPath: configuration.dataDirectory)
     }

@@ -68,9 +68,10 @@ extension PostgresStore {
         return applied
     }
 
-    /// Drops the store's own schema with everything in it: the cleanup of a test that migrated a
-    /// schema of its own. Refuses a store without a schema of its own (the database's default).
-    func dropOwnSchema() async throws {
+    /// Drops the store's own schema with everything in it: the cleanup of a test or a bench run
+    /// that migrated a schema of its own. Refuses a store without a schema of its own (the
+    /// database's default), so it never drops a deployment's tables.
+    public func dropSchema() async throws {
         guard let schema = configuration.schema else {
             throw PostgresStoreError.invalidConfiguration("only a store in a schema of its own may drop it")
         }
