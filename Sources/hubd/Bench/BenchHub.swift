@@ -23,6 +23,8 @@ final class BenchHub: Sendable {
     private let tasks: [Task<Void, any Error>]
     /// The PostgreSQL stores, one per instance, shut down (the bench's schema dropped) at stop.
     private let stores: [PostgresStore]
+    /// The instances on PostgreSQL, whose forwarders are closed at stop.
+    private let instances: [HubInstance]
 
     /// The URL courts post to, for the progress line.
     var baseURL: String { courtURL == bankURL ? courtURL : "\(courtURL) (courts) and \(bankURL) (banks)" }
@@ -44,12 +46,13 @@ final class BenchHub: Sendable {
             let (group, task) = run(services, logger: logger)
             let apiPort = try await apiPort(ports.stream)
             let url = "https://127.0.0.1:\(apiPort)"
-            return BenchHub(courtURL: url, bankURL: url, directory: directory, groups: [group], tasks: [task], stores: [])
+            return BenchHub(courtURL: url, bankURL: url, directory: directory, groups: [group], tasks: [task], stores: [], instances: [])
         }
         var urls: [String] = []
         var groups: [ServiceGroup] = []
         var tasks: [Task<Void, any Error>] = []
         var stores: [PostgresStore] = []
+        var instances: [HubInstance] = []
         let schemaURL = try postgresURL(settings)
         for number in 1...settings.instances {
             configuration.instanceName = "hub-\(number)"
@@ -60,10 +63,12 @@ final class BenchHub: Sendable {
             urls.append(url)
             groups.append(group)
             tasks.append(task)
+            instances.append(instance)
             // The first leads before the second starts, so that the second forwards to it.
             try await waitUntilLeading(instance, leads: number == 1)
         }
-        return BenchHub(courtURL: urls.last!, bankURL: urls[0], directory: directory, groups: groups, tasks: tasks, stores: stores)
+        return BenchHub(
+            courtURL: urls.last!, bankURL: urls[0], directory: directory, groups: groups, tasks: tasks, stores: stores, instances: instances)
     }
 
     private static func configuration(directory: String, settings: BenchSettings) -> HubConfiguration {
@@ -152,7 +157,11 @@ final class BenchHub: Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    private init(courtURL: String, bankURL: String, directory: String, groups: [ServiceGroup], tasks: [Task<Void, any Error>], stores: [PostgresStore]) {
+    private init(
+        courtURL: String, bankURL: String, directory: String, groups: [ServiceGroup], tasks: [Task<Void, any Error>], stores: [PostgresStore],
+        instances: [HubInstance]
+    ) {
+        self.instances = instances
         self.courtURL = courtURL
         self.bankURL = bankURL
         self.directory = directory
@@ -165,6 +174,7 @@ final class BenchHub: Sendable {
     func stop() async {
         for group in groups.reversed() { await group.triggerGracefulShutdown() }
         for task in tasks { _ = try? await task.value }
+        for instance in instances { await instance.shutdown() }
         if let store = stores.first { try? await store.dropSchema() }
         for store in stores { await store.shutdown() }
         try? FileManager.default.removeItem(atPath: directory)
