@@ -158,6 +158,21 @@ final class HubdChild: Sendable {
         }
     }
 
+    /// Waits (at most `seconds`) for the process to end by itself; returns its exit status, or
+    /// nil when it was ended by a signal. Fails when it is still running at the deadline.
+    func waitForOwnExit(withinSeconds seconds: Int) async throws -> Int32? {
+        guard let child = process.withLock({ $0 }) else { preconditionFailure("waitForOwnExit() needs a running child") }
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        // Bounded by the deadline: one look every 50 ms.
+        while child.isRunning && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        guard !child.isRunning else { throw LoadTestFailure(description: "\(name) did not exit by itself within \(seconds) s:\n\(logTail())") }
+        child.waitUntilExit()
+        process.withLock { $0 = nil }
+        return child.terminationReason == .exit ? child.terminationStatus : nil
+    }
+
     /// SIGTERM (graceful shutdown) and wait; returns the exit status.
     func stop() async throws -> Int32 {
         guard let child = process.withLock({ $0 }) else { preconditionFailure("stop() needs a running child") }

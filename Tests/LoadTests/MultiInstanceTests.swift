@@ -86,6 +86,7 @@ struct MultiInstanceTests {
         do {
             try await runUnderKills(children: children, courts: courts, store: store, log: log)
             try await check(log: log, courts: courts, banks: banks, setup: setup, store: store, urls: urls)
+            try await fenceTheLeader(children: children, courts: courts, store: store, log: log)
             try verifyAuditChain(executable: children[0].executable, url: url)
         } catch {
             polling.cancel()
@@ -127,6 +128,30 @@ struct MultiInstanceTests {
             #expect(try await store.leadership() == after, "killing a standby changes nothing about who leads")
             try await group.waitForAll()
         }
+    }
+
+    /// A leader whose epoch another instance has raised (as one cut off from the database would
+    /// find) cannot commit: its next commit is fenced, it exits non-zero by itself, the standby
+    /// takes over, and the court's post, retried with the same bytes, is accepted there.
+    private func fenceTheLeader(children: [HubdChild], courts: [InstanceCourt], store: PostgresStore, log: AcceptanceLog) async throws {
+        let before = try await store.leadership()
+        let leader = try #require(children.first { $0.name == before.instance })
+        let intruder = try await store.openLeadershipLock()
+        let raised = try await intruder.claim(instance: "intruder", apiURL: "https://127.0.0.1:1")
+        await intruder.close()
+        #expect(raised == before.epoch + 1)
+        let court = courts[0]
+        let post = try court.makePost(worker: 9, sequence: 1)
+        await court.submit(post, startingAt: children.firstIndex { $0 === leader }!, log: log)
+        let status = try await leader.waitForOwnExit(withinSeconds: 20)
+        #expect(status != nil && status != 0, "a fenced leader exits non-zero by itself, not \(String(describing: status)):\n\(leader.logTail())")
+        #expect(
+            leader.logTail(lines: 400).contains("but the database is at epoch \(raised): another instance leads, so this one may not commit"),
+            "the fence is why it stopped:\n\(leader.logTail())")
+        let after = try await store.leadership()
+        #expect(after.epoch == raised + 1 && after.instance != leader.name, "the standby took over: \(after)")
+        #expect(log.accepted.contains { $0.post.instructionID == post.instructionID }, "the post was accepted by the new leader: \(log.failed)")
+        try await leader.start()
     }
 
     static func client(_ setup: DevelopmentSetup, _ principal: PrincipalIdentity, url: String) throws -> HubHTTPClient {
