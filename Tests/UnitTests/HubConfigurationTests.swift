@@ -24,6 +24,7 @@ struct HubConfigurationTests {
         (#"{"instanceName": "hub/1"}"#, "instanceName"),
         (#"{"advertisedURL": "http://10.0.0.2:8443"}"#, "advertisedURL"),
         (#"{"advertisedURL": "https://10.0.0.2:8443/"}"#, "advertisedURL"),
+        (#"{"store": "postgres", "postgresURL": "postgres://hub@db/hub", "listenHost": "0.0.0.0"}"#, "advertisedURL"),
         (#"{"listenPort": "eighty"}"#, "listenPort"),
         (#"{"listenPortt": 80}"#, "listenPortt"),
         (#"{"listenPort": 80, "listenPort": 81}"#, "$.listenPort"),

@@ -177,6 +177,9 @@ extension HubConfiguration {
         try check(
             advertisedURL.map { $0.hasPrefix("https://") && !$0.hasSuffix("/") && $0.count > "https://".count } ?? true, "advertisedURL",
             "must be https://host:port without a trailing slash, not \"\(advertisedURL ?? "")\"")
+        try check(
+            store != "postgres" || advertisedURL != nil || !["0.0.0.0", "::", "[::]"].contains(listenHost), "advertisedURL",
+            "is required when store is postgres and listenHost is a wildcard address: the other instances forward to it")
         try check((1...3_600).contains(leaseSeconds), "leaseSeconds", "must be 1…3600")
         try check((1...10_000).contains(maximumItemsPerPoll), "maximumItemsPerPoll", "must be 1…10000")
         try check((0...300).contains(maximumWaitSeconds), "maximumWaitSeconds", "must be 0…300")
