@@ -85,7 +85,8 @@ let package = Package(
         .target(
             name: "QueryHub",
             dependencies: [
-                "HubProtocol", "HubPKI",
+                // HubClient: a standby instance forwards requests to the leader over mutual TLS (issue 7).
+                "HubProtocol", "HubPKI", "HubClient",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -60,8 +60,7 @@ postgres_pick_port() {
 
 postgres_start() {
     postgres_install || return 1
-    local port
-    port=$(postgres_pick_port) || return 1
+    local port attempt
     postgres_directory=$(mktemp -d /tmp/queryhub-postgres.XXXXXX)
     chmod 755 "$postgres_directory"
     if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$postgres_directory"; fi
@@ -72,9 +71,19 @@ postgres_start() {
     postgres_as_owner "$postgres_bin/initdb" -D "$postgres_directory/data" -U postgres -E UTF8 --locale=C.UTF-8 \
         --auth-local=trust --auth-host=scram-sha-256 --pwfile="$postgres_directory/superuser-password" >"$postgres_directory/initdb.log" 2>&1 \
         || { cat "$postgres_directory/initdb.log" >&2; return 1; }
-    postgres_as_owner "$postgres_bin/pg_ctl" -D "$postgres_directory/data" -l "$postgres_directory/server.log" -w -t 60 \
-        -o "-k $postgres_directory -c listen_addresses=127.0.0.1 -p $port -c max_connections=200" start >/dev/null \
-        || { cat "$postgres_directory/server.log" >&2; return 1; }
+    # Another session may start its own cluster at the same moment and take the port between the
+    # check and the start: then the start fails, and the next free port is tried (3 times at most).
+    for attempt in 1 2 3; do
+        port=$(postgres_pick_port) || return 1
+        if postgres_as_owner "$postgres_bin/pg_ctl" -D "$postgres_directory/data" -l "$postgres_directory/server.log" -w -t 60 \
+            -o "-k $postgres_directory -c listen_addresses=127.0.0.1 -p $port -c max_connections=200" start >/dev/null; then
+            break
+        fi
+        if [ "$attempt" = 3 ] || [ -n "${QUERYHUB_POSTGRES_PORT:-}" ]; then
+            cat "$postgres_directory/server.log" >&2
+            return 1
+        fi
+    done
     postgres_as_owner "$postgres_bin/psql" -q -v ON_ERROR_STOP=1 -h "$postgres_directory" -p "$port" -U postgres -d postgres \
         -c "CREATE ROLE queryhub LOGIN PASSWORD '$password'" \
         -c "CREATE DATABASE queryhub_test OWNER queryhub" || return 1

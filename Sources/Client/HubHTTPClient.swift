@@ -125,6 +125,15 @@ public final class HubHTTPClient: Sendable {
         }
     }
 
+    /// ``request(_:_:body:headers:timeout:)`` with the method by name (`GET`, `POST`, …), for a
+    /// caller that relays requests and does not import NIOHTTP1 (a hub instance forwarding to
+    /// the leader).
+    public func request(
+        methodName: String, _ path: String, body: [UInt8]? = nil, headers: [(String, String)] = [], timeout: Duration? = nil
+    ) async throws(HubClientError) -> HubHTTPResponse {
+        try await request(HTTPMethod(rawValue: methodName), path, body: body, headers: headers, timeout: timeout)
+    }
+
     /// Closes every connection. Call once, when no request is in flight any more.
     public func shutdown() async throws(HubClientError) {
         do {

@@ -11,6 +11,9 @@ public enum PrincipalKind: String, CaseIterable, Codable, Hashable, Sendable {
     case police
     /// A person or system operating the hub itself.
     case `operator`
+    /// Another instance of the hub (e.g. `hub-2`), forwarding a request it received to the
+    /// instance that leads. Only such a peer may say, in headers, on whose behalf it calls.
+    case hub
 
     /// Parses the lower-case name used in certificates and on the command line.
     public init(name: String) throws(PKIError) {
@@ -55,7 +58,7 @@ public struct PrincipalIdentity: Hashable, Comparable, Codable, Sendable, Custom
         guard PrincipalKind(rawValue: kindName) != nil else {
             throw PKIError.malformedPrincipal(
                 text: text,
-                reason: "unknown kind \"\(kindName)\"; expected court, bank, police or operator"
+                reason: "unknown kind \"\(kindName)\"; expected court, bank, police, operator or hub"
             )
         }
         try self.init(kind: PrincipalKind(name: kindName), id: id)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import QueryHub
 
 /// `hubd audit verify`: walks the hash-chained audit log (R-G9) and names the first broken link.
@@ -14,13 +15,36 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: "The hub's data directory (its SQLite database).")
         var dataDirectory = "var/demo"
 
+        @Option(help: "Verify the chain in this PostgreSQL database instead (postgres://user:password@host:port/database?sslmode=…&schema=…).")
+        var postgresURL: String?
+
         func run() async throws {
-            var configuration = HubConfiguration()
-            configuration.dataDirectory = dataDirectory
-            guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
-                throw ValidationError("no database at \(configuration.databasePath)")
+            let store: any Store
+            var postgres: PostgresStore?
+            if let postgresURL {
+                let logger = Logger(label: "hubd.audit")
+                // Not open(): verifying reads the chain and never migrates the schema.
+                let opened = PostgresStore(configuration: try PostgresStore.Configuration(url: postgresURL), logger: logger)
+                postgres = opened
+                store = opened
+            } else {
+                var configuration = HubConfiguration()
+                configuration.dataDirectory = dataDirectory
+                guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
+                    throw ValidationError("no database at \(configuration.databasePath)")
+                }
+                store = try SQLiteStore(path: configuration.databasePath)
             }
-            let store = try SQLiteStore(path: configuration.databasePath)
+            do {
+                try await verify(store)
+            } catch {
+                await postgres?.shutdown()
+                throw error
+            }
+            await postgres?.shutdown()
+        }
+
+        private func verify(_ store: any Store) async throws {
             switch try await AuditVerification.verify(store: store) {
             case .intact(let count):
                 print("audit chain verified: \(count) entries")

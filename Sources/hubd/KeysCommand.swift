@@ -27,7 +27,7 @@ struct InitKeys: ParsableCommand {
     @Option(name: .long, help: "The PKI directory (created if absent).")
     var dir: String
 
-    @Option(name: .long, help: "A principal as kind:id, e.g. court:京0105, bank:ICBC, police:110000, operator:ops. Repeatable.")
+    @Option(name: .long, help: "A principal as kind:id, e.g. court:京0105, bank:ICBC, police:110000, operator:ops, hub:hub-1 (one per hub instance). Repeatable.")
     var principal: [String] = []
 
     @Option(name: .customLong("server-name"), help: "An extra DNS name or IP address for the server certificate. Repeatable.")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HubPKI
 import Logging
+import NIOSSL
 import QueryHub
 import ServiceLifecycle
 
@@ -33,31 +34,59 @@ enum HubProcess {
     ) async throws {
         HubMetrics.shared.bootstrap()
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
-        let store: any Store
-        var postgres: PostgresStore?
-        switch configuration.store {
-        case "postgres":
-            // One hub instance on PostgreSQL; several instances on one database are not supported
-            // yet (docs/multi-instance.md): the queues and the ledger live in the instance's memory.
-            let opened = try await PostgresStore.open(
-                configuration: try PostgresStore.Configuration(url: configuration.postgresURL ?? ""), logger: logger)
-            postgres = opened
-            store = opened
-        default:
-            store = try SQLiteStore(path: configuration.databasePath)
-        }
-        defer { if let postgres { Task { await postgres.shutdown() } } }
-        let runtime = try await HubRuntime(configuration: configuration, registry: registry, store: store, logger: logger)
         let tls = try makeServerTLSConfiguration(server: pki.server, trustRootsPEM: pki.authority.certificatePEM)
         let ports = PortPair()
-        let services = try runtime.services(
-            tlsConfiguration: tls,
-            onAPIRunning: { port in if let both = await ports.set(api: port) { await onRunning(both.0, both.1) } },
-            onOperatorRunning: { port in if let both = await ports.set(operator: port) { await onRunning(both.0, both.1) } })
+        let onAPIRunning: @Sendable (Int) async -> Void = { port in if let both = await ports.set(api: port) { await onRunning(both.0, both.1) } }
+        let onOperatorRunning: @Sendable (Int) async -> Void = { port in
+            if let both = await ports.set(operator: port) { await onRunning(both.0, both.1) }
+        }
+        if configuration.store == "postgres" {
+            try await runInstance(
+                configuration: configuration, registry: registry, pki: pki, tls: tls, logger: logger, extraServices: extraServices,
+                onAPIRunning: onAPIRunning, onOperatorRunning: onOperatorRunning)
+            return
+        }
+        let store = try SQLiteStore(path: configuration.databasePath)
+        let runtime = try await HubRuntime(configuration: configuration, registry: registry, store: store, logger: logger)
+        let services = try runtime.services(tlsConfiguration: tls, onAPIRunning: onAPIRunning, onOperatorRunning: onOperatorRunning)
+        try await runGroup(services + extraServices, logger: logger)
+    }
+
+    /// One of several instances on one PostgreSQL database (issue 7): it leads when it wins the
+    /// leadership lock and forwards to the leader otherwise; one instance alone simply leads.
+    /// Exits non-zero (the group's error) when, leading, it loses the lock or its commits fail.
+    static func runInstance(
+        configuration: HubConfiguration, registry: Registry, pki: DevelopmentPKIMaterial, tls: TLSConfiguration, logger: Logger,
+        extraServices: [any Service], onAPIRunning: @escaping @Sendable (Int) async -> Void,
+        onOperatorRunning: @escaping @Sendable (Int) async -> Void
+    ) async throws {
+        let principal = try PrincipalIdentity(kind: .hub, id: configuration.instanceName)
+        guard let credential = pki.clients[principal] else {
+            throw ValidationError(
+                "no client certificate for \(principal) in \(configuration.pkiDirectory): a standby forwards with it "
+                    + "(hubd keys init --dir \(configuration.pkiDirectory) --principal \(principal))")
+        }
+        let store = try await PostgresStore.open(
+            configuration: try PostgresStore.Configuration(url: configuration.postgresURL ?? ""), logger: logger)
+        let instance = HubInstance(
+            configuration: configuration, registry: registry, store: store,
+            forwardingTLS: try makeClientTLSConfiguration(client: credential, trustRootsPEM: pki.authority.certificatePEM), logger: logger)
+        do {
+            let services = try instance.services(tlsConfiguration: tls, onAPIRunning: onAPIRunning, onOperatorRunning: onOperatorRunning)
+            try await runGroup(services + extraServices, logger: logger)
+        } catch {
+            await instance.shutdown()
+            await store.shutdown()
+            throw error
+        }
+        await instance.shutdown()
+        await store.shutdown()
+    }
+
+    private static func runGroup(_ services: [any Service], logger: Logger) async throws {
         let group = ServiceGroup(
             configuration: .init(
-                services: (services + extraServices).map { .init(service: $0) },
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

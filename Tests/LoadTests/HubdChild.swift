@@ -15,19 +15,30 @@ final class HubdChild: Sendable {
     let apiPort: Int
     let operatorPort: Int
     let environment: [String: String]
+    /// The command line: `hubd demo` on the data directory and ports unless given.
+    let arguments: [String]
+    /// Names the log files, so that several children can share one data directory.
+    let name: String
     /// The running process, nil between runs.
     private let process = Mutex<Process?>(nil)
     /// Runs started so far (names the log files).
     private let runs = Mutex(0)
     private let strayTerminations = Mutex(0)
 
-    init(executable: URL, dataDirectory: String, apiPort: Int, operatorPort: Int, environment: [String: String]) {
+    init(
+        executable: URL, dataDirectory: String, apiPort: Int, operatorPort: Int, environment: [String: String],
+        arguments: [String]? = nil, name: String = "hubd"
+    ) {
         precondition(apiPort > 0 && operatorPort > 0 && apiPort != operatorPort, "fixed, distinct ports: clients reconnect to them")
         self.executable = executable
         self.dataDirectory = dataDirectory
         self.apiPort = apiPort
         self.operatorPort = operatorPort
         self.environment = environment
+        self.arguments = arguments ?? [
+            "demo", "--no-simulated-adapters", "--data-directory", dataDirectory, "--port", String(apiPort), "--operator-port", String(operatorPort),
+        ]
+        self.name = name
     }
 
     deinit {
@@ -35,7 +46,7 @@ final class HubdChild: Sendable {
     }
 
     /// The log file of run `number` (standard output and standard error together).
-    func logPath(run number: Int) -> String { dataDirectory + "/hubd-run-\(number).log" }
+    func logPath(run number: Int) -> String { dataDirectory + "/\(name)-run-\(number).log" }
 
     /// The number of the current (or last) run.
     var runNumber: Int { runs.withLock { $0 } }
@@ -74,9 +85,7 @@ final class HubdChild: Sendable {
         defer { try? log.close() }
         let child = Process()
         child.executableURL = executable
-        child.arguments = [
-            "demo", "--no-simulated-adapters", "--data-directory", dataDirectory, "--port", String(apiPort), "--operator-port", String(operatorPort),
-        ]
+        child.arguments = arguments
         child.environment = ProcessInfo.processInfo.environment.merging(environment) { _, override in override }
         child.standardOutput = log
         child.standardError = log
@@ -147,6 +156,21 @@ final class HubdChild: Sendable {
         guard child.terminationReason == .uncaughtSignal, child.terminationStatus == SIGKILL else {
             throw LoadTestFailure(description: "hubd ended with status \(child.terminationStatus) before SIGKILL reached it:\n\(logTail())")
         }
+    }
+
+    /// Waits (at most `seconds`) for the process to end by itself; returns its exit status, or
+    /// nil when it was ended by a signal. Fails when it is still running at the deadline.
+    func waitForOwnExit(withinSeconds seconds: Int) async throws -> Int32? {
+        guard let child = process.withLock({ $0 }) else { preconditionFailure("waitForOwnExit() needs a running child") }
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        // Bounded by the deadline: one look every 50 ms.
+        while child.isRunning && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        guard !child.isRunning else { throw LoadTestFailure(description: "\(name) did not exit by itself within \(seconds) s:\n\(logTail())") }
+        child.waitUntilExit()
+        process.withLock { $0 = nil }
+        return child.terminationReason == .exit ? child.terminationStatus : nil
     }
 
     /// SIGTERM (graceful shutdown) and wait; returns the exit status.

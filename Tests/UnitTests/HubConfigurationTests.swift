@@ -9,6 +9,8 @@ struct HubConfigurationTests {
         #expect(configuration.listenPort == 9443 && configuration.leaseSeconds == 10)
         #expect(configuration.operatorPort == HubConfiguration().operatorPort)
         #expect(HubConfiguration.environmentName("maximumItemsPerPoll") == "QUERYHUB_MAXIMUM_ITEMS_PER_POLL")
+        #expect(HubConfiguration.environmentName("postgresURL") == "QUERYHUB_POSTGRES_URL", "an acronym is one word")
+        #expect(HubConfiguration.environmentName("advertisedURL") == "QUERYHUB_ADVERTISED_URL")
         configuration = try HubConfiguration.load(file: nil, environment: ["QUERYHUB_LISTEN_PORT": "7443", "UNRELATED": "x"])
         #expect(configuration.listenPort == 7443)
     }
@@ -18,6 +20,11 @@ struct HubConfigurationTests {
         (#"{"store": "mysql"}"#, "store"),
         (#"{"store": "postgres"}"#, "postgresURL"),
         (#"{"leaseSeconds": 0}"#, "leaseSeconds"),
+        (#"{"instanceName": ""}"#, "instanceName"),
+        (#"{"instanceName": "hub/1"}"#, "instanceName"),
+        (#"{"advertisedURL": "http://10.0.0.2:8443"}"#, "advertisedURL"),
+        (#"{"advertisedURL": "https://10.0.0.2:8443/"}"#, "advertisedURL"),
+        (#"{"store": "postgres", "postgresURL": "postgres://hub@db/hub", "listenHost": "0.0.0.0"}"#, "advertisedURL"),
         (#"{"listenPort": "eighty"}"#, "listenPort"),
         (#"{"listenPortt": 80}"#, "listenPortt"),
         (#"{"listenPort": 80, "listenPort": 81}"#, "$.listenPort"),
@@ -30,5 +37,25 @@ struct HubConfigurationTests {
         } throws: { error in
             (error as? ConfigurationError)?.setting == setting
         }
+    }
+
+    @Test("issue 7: an instance's name and advertised URL come from the file or QUERYHUB_INSTANCE_NAME / QUERYHUB_ADVERTISED_URL")
+    func instanceSettings() throws {
+        let defaults = HubConfiguration()
+        #expect(defaults.instanceName == "hub-1")
+        #expect(defaults.effectiveAdvertisedURL == "https://127.0.0.1:8443", "without a setting: the listen address")
+        let file = try HubConfiguration.parse(Array(#"{"instanceName": "hub-2", "advertisedURL": "https://hub-2.internal:9443", "listenPort": 9443}"#.utf8))
+        #expect(file.instanceName == "hub-2")
+        #expect(file.effectiveAdvertisedURL == "https://hub-2.internal:9443")
+        let environment = try HubConfiguration.load(
+            file: nil,
+            environment: [
+                "QUERYHUB_INSTANCE_NAME": "hub-3", "QUERYHUB_ADVERTISED_URL": "https://10.0.0.3:8443", "QUERYHUB_STORE": "postgres",
+                "QUERYHUB_POSTGRES_URL": "postgres://hub@db/hub",
+            ])
+        #expect(environment.instanceName == "hub-3" && environment.advertisedURL == "https://10.0.0.3:8443")
+        var ipv6 = HubConfiguration()
+        ipv6.listenHost = "::1"
+        #expect(ipv6.effectiveAdvertisedURL == "https://[::1]:8443")
     }
 }

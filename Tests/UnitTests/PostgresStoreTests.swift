@@ -109,4 +109,46 @@ struct PostgresStoreTests {
             #expect(try await store.auditEntries(after: 0, limit: 10) == changes.auditEntries)
         }
     }
+
+    @Test("issue 7: one session holds leadership at a time; a takeover raises the epoch and fences the old leader's commits")
+    func leadershipFencesTheOldLeader() async throws {
+        try await StoreFixture.with(.postgres) { fixture in
+            let old = try await fixture.openPostgres()
+            let new = try await fixture.openPostgres()
+            #expect(try await old.leadership() == LeadershipRecord(epoch: 0, instance: "", apiURL: ""))
+            let oldLock = try await old.openLeadershipLock()
+            let newLock = try await new.openLeadershipLock()
+            #expect(try await oldLock.tryAcquire())
+            #expect(try await !newLock.tryAcquire(), "the lock is held by the other session")
+            let oldEpoch = try await oldLock.claim(instance: "hub-1", apiURL: "https://10.0.0.1:8443")
+            old.fence(epoch: oldEpoch)
+            try await old.commit(Self.oneAuditEntry(sequence: 1, previous: nil))
+            // The old leader's session ends (as when its process is killed): the lock is free.
+            await oldLock.close()
+            #expect(try await newLock.tryAcquire())
+            let newEpoch = try await newLock.claim(instance: "hub-2", apiURL: "https://10.0.0.2:8443")
+            #expect(newEpoch == oldEpoch + 1)
+            #expect(try await new.leadership() == LeadershipRecord(epoch: newEpoch, instance: "hub-2", apiURL: "https://10.0.0.2:8443"))
+            let entries = try await new.auditEntries(after: 0, limit: 10)
+            await #expect(throws: PostgresStoreError.fenced(ownEpoch: oldEpoch, currentEpoch: newEpoch)) {
+                try await old.commit(Self.oneAuditEntry(sequence: 2, previous: entries.last))
+            }
+            new.fence(epoch: newEpoch)
+            try await new.commit(Self.oneAuditEntry(sequence: 2, previous: entries.last))
+            #expect(try await new.auditEntries(after: 0, limit: 10).count == 2, "the old leader's refused commit left nothing")
+            try await newLock.check()
+            await newLock.close()
+            await #expect(throws: LeadershipLockError.connectionClosed) { try await newLock.check() }
+        }
+    }
+
+    static func oneAuditEntry(sequence: Int64, previous: AuditEntry?) -> StoreChanges {
+        var chain = AuditChain(continuingAfter: previous)
+        var changes = StoreChanges()
+        changes.auditEntries = [
+            chain.append(atMilliseconds: sequence, principal: "court:京0105", certificateFingerprint: "ab", clientAddress: "127.0.0.1:1",
+                         action: "submit", outcome: "accepted", instructionID: "I\(sequence)", detail: "")
+        ]
+        return changes
+    }
 }

@@ -21,7 +21,7 @@ public struct DevelopmentSetup: Sendable {
             keys[owner] = try sealKey(for: owner, directory: configuration.sealKeyDirectory)
         }
         let registry = try Registry.sample(sealKeys: keys.mapValues(\.publicKey))
-        let principals = try self.principals(of: registry)
+        let principals = try self.principals(of: registry) + hubPrincipals(configuration)
         _ = try DevelopmentPKI.ensure(directory: configuration.pkiDirectory, principals: principals)
         let pki = try DevelopmentPKI.load(directory: configuration.pkiDirectory)
         return DevelopmentSetup(registry: registry, sealKeys: keys, pki: pki)
@@ -39,6 +39,13 @@ public struct DevelopmentSetup: Sendable {
             }
         }
         return result + [operatorPrincipal]
+    }
+
+    /// The hub instances' own principals (issue 7): `hub-1` and `hub-2`, and the configured
+    /// instance's name, with which a standby forwards to the leader.
+    public static func hubPrincipals(_ configuration: HubConfiguration) throws -> [PrincipalIdentity] {
+        let names = Set(["hub-1", "hub-2", configuration.instanceName]).sorted()
+        return try names.map { try PrincipalIdentity(kind: .hub, id: $0) }
     }
 
     /// The PEM file of an owner's seal key: generated (SM2, the national standard) when missing.

@@ -1,4 +1,5 @@
 import Foundation
+import HubPKI
 import HubProtocol
 
 /// Every setting of a hub, with sane defaults. Read from one JSON file (unknown keys refused, with
@@ -18,6 +19,12 @@ public struct HubConfiguration: Sendable, Equatable {
     /// `sqlite` (embedded default) or `postgres`.
     public var store = "sqlite"
     public var postgresURL: String?
+    /// This instance's name among the hub instances sharing one PostgreSQL database (its client
+    /// certificate is `OU=hub, CN=<instanceName>`, with which it forwards to the leader).
+    public var instanceName = "hub-1"
+    /// The URL other instances forward to while this one leads; absent: `https://` + the listen
+    /// host and port (right on one machine, wrong behind NAT or on a wildcard address).
+    public var advertisedURL: String?
     public var leaseSeconds = 30
     public var maximumItemsPerPoll = 1_000
     public var maximumWaitSeconds = 60
@@ -31,9 +38,16 @@ public struct HubConfiguration: Sendable, Equatable {
     /// The settings' names, as in the file.
     static let names = [
         "listenHost", "listenPort", "operatorHost", "operatorPort", "dataDirectory", "registryFile", "store", "postgresURL",
-        "leaseSeconds", "maximumItemsPerPoll", "maximumWaitSeconds", "maximumAttempts", "maximumQueuedItemsPerAdapter",
+        "instanceName", "advertisedURL", "leaseSeconds", "maximumItemsPerPoll", "maximumWaitSeconds", "maximumAttempts", "maximumQueuedItemsPerAdapter",
         "maximumOpenBroadcasts", "maximumLeasesPerAdapter",
     ]
+
+    /// The URL other instances forward to while this one leads.
+    public var effectiveAdvertisedURL: String {
+        if let advertisedURL { return advertisedURL }
+        let host = listenHost.contains(":") ? "[\(listenHost)]" : listenHost
+        return "https://\(host):\(listenPort)"
+    }
 
     /// The SQLite database file.
     public var databasePath: String { dataDirectory + "/hub.sqlite" }
@@ -105,12 +119,15 @@ extension HubConfiguration {
         }
     }
 
-    /// `listenPort` → `QUERYHUB_LISTEN_PORT`.
+    /// `listenPort` → `QUERYHUB_LISTEN_PORT`; an acronym is one word: `postgresURL` →
+    /// `QUERYHUB_POSTGRES_URL`.
     public static func environmentName(_ setting: String) -> String {
         var result = "QUERYHUB_"
+        var previous: Character?
         for character in setting {
-            if character.isUppercase, !result.hasSuffix("_") { result.append("_") }
+            if character.isUppercase, let previous, previous.isLowercase || previous.isNumber { result.append("_") }
             result += character.uppercased()
+            previous = character
         }
         return result
     }
@@ -129,6 +146,8 @@ extension HubConfiguration {
         case "registryFile": registryFile = text
         case "store": store = text
         case "postgresURL": postgresURL = text
+        case "instanceName": instanceName = text
+        case "advertisedURL": advertisedURL = text
         case "leaseSeconds": leaseSeconds = try integer()
         case "maximumItemsPerPoll": maximumItemsPerPoll = try integer()
         case "maximumWaitSeconds": maximumWaitSeconds = try integer()
@@ -152,6 +171,15 @@ extension HubConfiguration {
         try check(!dataDirectory.isEmpty, "dataDirectory", "must not be empty")
         try check(["sqlite", "postgres"].contains(store), "store", "must be sqlite or postgres, not \(store)")
         try check(store != "postgres" || postgresURL != nil, "postgresURL", "is required when store is postgres")
+        try check(
+            (try? PrincipalIdentity(kind: .hub, id: instanceName)) != nil && !instanceName.contains("/"), "instanceName",
+            "must be a certificate common name without \"/\" (e.g. hub-1), not \"\(instanceName)\"")
+        try check(
+            advertisedURL.map { $0.hasPrefix("https://") && !$0.hasSuffix("/") && $0.count > "https://".count } ?? true, "advertisedURL",
+            "must be https://host:port without a trailing slash, not \"\(advertisedURL ?? "")\"")
+        try check(
+            store != "postgres" || advertisedURL != nil || !["0.0.0.0", "::", "[::]"].contains(listenHost), "advertisedURL",
+            "is required when store is postgres and listenHost is a wildcard address: the other instances forward to it")
         try check((1...3_600).contains(leaseSeconds), "leaseSeconds", "must be 1…3600")
         try check((1...10_000).contains(maximumItemsPerPoll), "maximumItemsPerPoll", "must be 1…10000")
         try check((0...300).contains(maximumWaitSeconds), "maximumWaitSeconds", "must be 0…300")

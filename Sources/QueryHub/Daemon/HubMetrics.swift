@@ -33,6 +33,11 @@ public final class HubMetrics: Sendable {
         Gauge(label: "hub_receipts_accepted").record(statistics.receiptsAccepted)
         Gauge(label: "hub_events_accepted").record(statistics.eventsAccepted)
         Gauge(label: "hub_items_dead_lettered").record(statistics.itemsDeadLettered)
+        return text()
+    }
+
+    /// The Prometheus text of everything recorded, without a core's gauges (a standby instance).
+    public func text() -> String {
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return String(decoding: buffer, as: UTF8.self)

@@ -50,6 +50,20 @@ public final class HubRuntime: Sendable {
         onAPIRunning: @escaping @Sendable (Int) async -> Void = { _ in },
         onOperatorRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> [any Service] {
+        let apiApplication = try HubServer.apiApplication(
+            api: makeAPI(), host: configuration.listenHost, port: configuration.listenPort, tlsConfiguration: tlsConfiguration,
+            logger: logger, onServerRunning: { channel in await onAPIRunning(channel.localAddress?.port ?? 0) })
+        let operatorApplication = HubServer.operatorApplication(
+            core: core, metricsText: { await HubMetrics.shared.text(core: self.core) }, host: configuration.operatorHost,
+            port: configuration.operatorPort, logger: logger, ledger: ledger,
+            onServerRunning: { channel in await onOperatorRunning(channel.localAddress?.port ?? 0) })
+        return [apiApplication, operatorApplication, LeaseSweeper(core: core), LedgerTicker(ledger: ledger)]
+    }
+}
+
+extension HubRuntime {
+    /// The API over this runtime's core, store, ledger and registry, with the configured limits.
+    public func makeAPI() -> HubAPI {
         var api = HubAPI(
             core: core, store: store, intake: DocumentIntake(registry: registry, clock: clock),
             receiptCheck: LedgerReceiptCheck(sealed: SealedReceiptCheck(registry: registry, clock: clock), store: store),
@@ -58,14 +72,7 @@ public final class HubRuntime: Sendable {
         api.eventCheck = SealedReceiptCheck(registry: registry, clock: clock)
         api.maximumItemsPerPoll = configuration.maximumItemsPerPoll
         api.maximumWaitSeconds = configuration.maximumWaitSeconds
-        let apiApplication = try HubServer.apiApplication(
-            api: api, host: configuration.listenHost, port: configuration.listenPort, tlsConfiguration: tlsConfiguration,
-            logger: logger, onServerRunning: { channel in await onAPIRunning(channel.localAddress?.port ?? 0) })
-        let operatorApplication = HubServer.operatorApplication(
-            core: core, metricsText: { await HubMetrics.shared.text(core: self.core) }, host: configuration.operatorHost,
-            port: configuration.operatorPort, logger: logger, ledger: ledger,
-            onServerRunning: { channel in await onOperatorRunning(channel.localAddress?.port ?? 0) })
-        return [apiApplication, operatorApplication, LeaseSweeper(core: core), LedgerTicker(ledger: ledger)]
+        return api
     }
 }
 

@@ -13,6 +13,8 @@ public struct HubRequestContext: RequestContext {
     public var principal: PrincipalIdentity?
     /// Hex SHA-256 of the client certificate's DER, for the audit chain.
     public var certificateFingerprint: String = ""
+    /// The original client's address when another hub instance forwarded the request (issue 7).
+    public var forwardedClientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -24,7 +26,8 @@ public struct HubRequestContext: RequestContext {
 
     /// The client's address, as text.
     public var clientAddress: String {
-        channel.remoteAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "unknown"
+        if let forwardedClientAddress { return forwardedClientAddress }
+        return channel.remoteAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "unknown"
     }
 
     /// The caller as the audit chain records it.
@@ -36,7 +39,8 @@ public struct HubRequestContext: RequestContext {
 }
 
 /// Reads the client certificate that the TLS handshake verified against the hub's CA and turns
-/// its subject into a principal. A request without one never reaches a route.
+/// its subject into a principal. A request without one never reaches a route. A request that
+/// another hub instance forwarded speaks for the caller its headers name (``ForwardedCaller``).
 public struct PrincipalMiddleware: RouterMiddleware {
     public typealias Context = HubRequestContext
 
@@ -44,16 +48,38 @@ public struct PrincipalMiddleware: RouterMiddleware {
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        guard let certificate = try? await context.channel.nioSSL_peerCertificate().get() else {
-            return Problem.unauthenticated.response(detail: "no verified client certificate")
+        switch await Self.caller(request, context: context) {
+        case .failure(let problem):
+            return problem.response
+        case .success(let caller):
+            context.principal = caller.principal
+            context.certificateFingerprint = caller.certificateFingerprint
+            if ForwardedCaller.isPresent(in: request.headers) { context.forwardedClientAddress = caller.clientAddress }
+            return try await next(request, context)
         }
-        let der = try certificate.toDERBytes()
+    }
+
+    /// The TLS peer as a caller, before forwarding headers are considered.
+    static func peer(context: Context) async -> Result<ForwardedCaller, ProblemError> {
+        guard let certificate = try? await context.channel.nioSSL_peerCertificate().get(), let der = try? certificate.toDERBytes() else {
+            return .failure(ProblemError(.unauthenticated, "no verified client certificate"))
+        }
         do {
-            context.principal = try PrincipalIdentity(certificateDERBytes: der)
+            let principal = try PrincipalIdentity(certificateDERBytes: der)
+            return .success(
+                ForwardedCaller(
+                    principal: principal, certificateFingerprint: CertificateFingerprint.sha256Hex(derBytes: der),
+                    clientAddress: context.clientAddress))
         } catch {
-            return Problem.unauthenticated.response(detail: "the client certificate names no principal: \(error)")
+            return .failure(ProblemError(.unauthenticated, "the client certificate names no principal: \(error)"))
         }
-        context.certificateFingerprint = CertificateFingerprint.sha256Hex(derBytes: der)
-        return try await next(request, context)
+    }
+
+    /// Whom the request speaks for: its TLS peer, or the caller a forwarding hub instance names.
+    static func caller(_ request: Request, context: Context) async -> Result<ForwardedCaller, ProblemError> {
+        switch await peer(context: context) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let peer): return ForwardedCaller.resolve(peer: peer, fields: request.headers)
+        }
     }
 }

@@ -27,6 +27,31 @@ public enum HubServer {
             logger: logger)
     }
 
+    /// The HTTPS API application of one instance among several on one database (issue 7): one
+    /// responder that serves, forwards or refuses by the instance's role.
+    public static func apiApplication(
+        responder: InstanceResponder, host: String, port: Int, tlsConfiguration: TLSConfiguration, logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        precondition(
+            tlsConfiguration.certificateVerification != .none,
+            "the API serves mutual TLS only: client certificates must be verified")
+        return Application(
+            responder: responder,
+            server: try .tls(.http1(), tlsConfiguration: tlsConfiguration),
+            configuration: .init(address: .hostname(host, port: port), serverName: "queryhub"),
+            onServerRunning: onServerRunning,
+            logger: logger)
+    }
+
+    /// The native router's responder: the API's routes behind its middleware, as the leading
+    /// instance installs it at takeover.
+    public static func apiResponder(api: HubAPI) -> any HTTPResponder<HubRequestContext> {
+        let router = Hummingbird.Router(context: HubRequestContext.self)
+        api.register(on: router)
+        return router.buildResponder()
+    }
+
     /// Every route of the operator port, as (method, path): checked against openapi.yaml.
     public static let operatorRoutes: [(method: String, path: String)] = [
         ("GET", "/healthz"),
@@ -39,18 +64,34 @@ public enum HubServer {
         core: HubCore, metricsText: @escaping @Sendable () async -> String, host: String, port: Int, logger: Logger,
         ledger: LedgerGate? = nil, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
+        operatorApplication(
+            readiness: {
+                if let reason = await core.failureReason { return (false, "stopped: \(reason)") }
+                return (true, "ready")
+            },
+            dashboard: {
+                Dashboard.page(
+                    await core.currentStatistics, failure: await core.failureReason,
+                    nowMilliseconds: Int64(Date().timeIntervalSince1970 * 1_000), ledger: ledger)
+            },
+            metricsText: metricsText, host: host, port: port, logger: logger, onServerRunning: onServerRunning)
+    }
+
+    /// The operator port from what it reports: `readiness` is (ready, one line saying why),
+    /// `dashboard` an HTML page. For an instance among several (issue 7) both say its role.
+    public static func operatorApplication(
+        readiness: @escaping @Sendable () async -> (ready: Bool, line: String), dashboard: @escaping @Sendable () async -> String,
+        metricsText: @escaping @Sendable () async -> String, host: String, port: Int, logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
         let router = Hummingbird.Router()
         router.get("/healthz") { _, _ in "ok\n" }
         router.get("/readyz") { _, _ -> Response in
-            if let reason = await core.failureReason {
-                return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "stopped: \(reason)\n")))
-            }
-            return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ready\n")))
+            let (ready, line) = await readiness()
+            return Response(status: ready ? .ok : .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: line + "\n")))
         }
         router.get("/dashboard") { _, _ -> Response in
-            let page = Dashboard.page(
-                await core.currentStatistics, failure: await core.failureReason,
-                nowMilliseconds: Int64(Date().timeIntervalSince1970 * 1_000), ledger: ledger)
+            let page = await dashboard()
             return Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
         }

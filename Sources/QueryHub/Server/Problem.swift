@@ -22,6 +22,9 @@ public struct Problem: Sendable, Equatable {
     public static let notFound = Problem(slug: "not-found", title: "No such resource", status: .notFound)
     public static let overloaded = Problem(slug: "overloaded", title: "The hub is at a limit; retry later", status: .tooManyRequests)
     public static let unavailable = Problem(slug: "unavailable", title: "The hub has stopped", status: .serviceUnavailable)
+    /// A standby instance knows no leader it can reach (issue 7): a takeover is under way.
+    public static let noLeader = Problem(
+        slug: "no-leader", title: "No hub instance leads right now; retry later", status: .serviceUnavailable)
     public static let badRequest = Problem(slug: "bad-request", title: "The request is not valid", status: .badRequest)
     /// A police event for a measure its court released (R-G6): not taken; the adapter may forget it.
     public static let measureReleased = Problem(slug: "measure-released", title: "The court released the measure", status: .gone)

@@ -114,6 +114,8 @@ extension PostgresStore {
                 tls: useTLS ? .prefer(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable)
             configuration.options.connectTimeout = .seconds(Int64(connectTimeoutSeconds))
             configuration.options.additionalStartupParameters = [("application_name", "hubd")]
+            // The leadership connection reads the schema's tables; a schema not yet created is harmless here.
+            if let schema { configuration.options.additionalStartupParameters.append(("search_path", schema)) }
             return configuration
         }
 
@@ -145,6 +147,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Equatable {
     case durabilityNotConfirmed(setting: String, value: String)
     /// The database was migrated by a newer hubd than this one.
     case schemaNewerThanCode(databaseVersion: Int64, knownVersion: Int64)
+    /// Another instance has led since this one won its epoch: the commit was refused (issue 7).
+    case fenced(ownEpoch: Int64, currentEpoch: Int64)
 
     /// A sentence saying what went wrong.
     public var description: String {
@@ -155,6 +159,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Equatable {
             return "PostgreSQL runs with \(setting)=\(value): commits would not be durable"
         case .schemaNewerThanCode(let databaseVersion, let knownVersion):
             return "the database schema is at version \(databaseVersion) but this hubd knows only up to \(knownVersion): upgrade hubd"
+        case .fenced(let ownEpoch, let currentEpoch):
+            return "this instance led in epoch \(ownEpoch) but the database is at epoch \(currentEpoch): another instance leads, so this one may not commit"
         }
     }
 }

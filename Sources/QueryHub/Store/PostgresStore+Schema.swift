@@ -17,6 +17,7 @@ extension PostgresStore {
     static let migrations: [Migration] = [
         Migration(version: 1, statements: schemaVersion1),
         Migration(version: 2, statements: schemaVersion2),
+        Migration(version: 3, statements: schemaVersion3),
     ]
 
     /// Brings the schema up to the newest version this code knows, in one transaction that holds
@@ -65,6 +66,17 @@ extension PostgresStore {
             applied.append(migration.version)
         }
         return applied
+    }
+
+    /// Drops the store's own schema with everything in it: the cleanup of a test or a bench run
+    /// that migrated a schema of its own. Refuses a store without a schema of its own (the
+    /// database's default), so it never drops a deployment's tables.
+    public func dropSchema() async throws {
+        guard let schema = configuration.schema else {
+            throw PostgresStoreError.invalidConfiguration("only a store in a schema of its own may drop it")
+        }
+        // Checked by Configuration to be a plain identifier: identifiers cannot be bound.
+        _ = try await rows(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema) CASCADE"))
     }
 
     /// The schema version the database is at (0 before the first migration).
@@ -205,5 +217,21 @@ extension PostgresStore {
             CHECK (octet_length(event_hash) = 32))
         """,
         "CREATE INDEX instructions_police_releases ON instructions (court) WHERE kind = 'police.release'",
+    ]
+
+    /// Version 3: who leads the hub instances sharing this database (issue 7). One row: the
+    /// epoch, raised by every instance that wins leadership, fences every older leader's commits
+    /// (``PostgresStore/commit(_:)`` checks it under `FOR SHARE`), and the leader's name and URL
+    /// tell the standbys where to forward.
+    static let schemaVersion3: [String] = [
+        """
+        CREATE TABLE hub_leadership (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            epoch BIGINT NOT NULL CHECK (epoch >= 0),
+            instance TEXT NOT NULL,
+            api_url TEXT NOT NULL,
+            since TIMESTAMPTZ NOT NULL DEFAULT now())
+        """,
+        "INSERT INTO hub_leadership (id, epoch, instance, api_url) VALUES (1, 0, '', '')",
     ]
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// The store for several hub instances: PostgreSQL through PostgresNIO, with the same tables and
 /// the same meaning as ``SQLiteStore``.
@@ -22,6 +23,9 @@ public final class PostgresStore: Store {
     public let configuration: Configuration
     /// Runs the client's connection pool for the store's lifetime.
     private let runTask: Task<Void, Never>
+    /// The leadership epoch every commit must still hold (issue 7); nil: no fencing (one
+    /// instance without leadership, tests, tools).
+    private let fencingEpoch = Mutex<Int64?>(nil)
 
     /// Starts a client for `configuration`; the schema is not touched until ``migrate()``.
     /// Prefer ``open(configuration:logger:)``, which migrates too.
@@ -58,11 +62,34 @@ public final class PostgresStore: Store {
         await runTask.value
     }
 
+    /// From now on, every commit first checks, inside its transaction, that the leadership row
+    /// is still at `epoch`, and fails with ``PostgresStoreError/fenced(ownEpoch:currentEpoch:)``
+    /// otherwise. Set once, by the instance that won `epoch`, before it restores.
+    public func fence(epoch: Int64) {
+        precondition(epoch > 0, "epochs start at 1")
+        fencingEpoch.withLock { current in
+            precondition(current == nil, "an instance leads at most once: it exits when it loses leadership")
+            current = epoch
+        }
+    }
+
     public func commit(_ changes: StoreChanges) async throws {
         if changes.isEmpty { return }
+        let epoch = fencingEpoch.withLock { $0 }
         try await inTransaction("BEGIN ISOLATION LEVEL READ COMMITTED") { connection in
+            if let epoch { try await PostgresStore.checkEpoch(epoch, on: connection, logger: self.logger) }
             try await PostgresStore.write(changes, on: connection, logger: self.logger)
         }
+    }
+
+    /// Reads the leadership epoch under `FOR SHARE` and refuses a commit from an older leader.
+    /// The share lock is what makes the fence tight: a new leader's `UPDATE … SET epoch` waits for
+    /// every commit that read the old epoch to end, so whatever an old leader committed is in the
+    /// store before the new leader restores from it, and nothing it commits comes after.
+    static func checkEpoch(_ epoch: Int64, on connection: PostgresConnection, logger: Logger) async throws {
+        let rows = try await connection.query("SELECT epoch FROM hub_leadership WHERE id = 1 FOR SHARE", logger: logger).collect()
+        let current = try rows.first?.decode(Int64.self) ?? -1
+        guard current == epoch else { throw PostgresStoreError.fenced(ownEpoch: epoch, currentEpoch: current) }
     }
 
     /// Runs `body` between `begin` and `COMMIT` on one leased connection. On any error the

@@ -53,7 +53,7 @@ struct BenchNation: Sendable {
         }
         contents.sealKeys = records
         let registry = try Registry(contents: contents)
-        let pki = try DevelopmentPKI.makeInMemory(principals: try DevelopmentSetup.principals(of: registry))
+        let pki = try DevelopmentPKI.makeInMemory(principals: try DevelopmentSetup.principals(of: registry) + DevelopmentSetup.hubPrincipals(HubConfiguration()))
         let bankAdapters = registry.adapters.map(\.description).filter { $0.hasPrefix("bank:") }
         return BenchNation(
             registry: registry, courtKeys: courtKeys, bankKeys: bankKeys, pki: pki, courts: contents.courts.map(\.code),

@@ -24,6 +24,12 @@ struct BenchSettings: Sendable {
     var progressSeconds = 5
     /// Instructions whose status is read back one by one after the run.
     var statusChecks = 200
+    /// `sqlite` or `postgres` (issue 7).
+    var store = "sqlite"
+    /// Hub instances on the PostgreSQL store: 1, or 2 (one leads, one forwards).
+    var instances = 1
+    /// The PostgreSQL server, for `store = postgres`.
+    var postgresURL: String?
 }
 
 /// What an end-to-end run measured and found.
@@ -58,8 +64,8 @@ enum EndToEndBench {
         let nation = try BenchNation.make(bankCount: settings.banks, courtSeal: settings.courtSeal, bankSeal: settings.bankSeal)
         let hub = try await BenchHub.start(nation: nation, settings: settings)
         let statistics = BenchStatistics()
-        let courts = try BenchCourts(nation: nation, statistics: statistics, settings: settings, baseURL: hub.baseURL)
-        let banks = try BenchBanks(nation: nation, statistics: statistics, settings: settings, baseURL: hub.baseURL)
+        let courts = try BenchCourts(nation: nation, statistics: statistics, settings: settings, baseURL: hub.courtURL)
+        let banks = try BenchBanks(nation: nation, statistics: statistics, settings: settings, baseURL: hub.bankURL)
         progress("hub on \(hub.baseURL); \(nation.bankAdapters.count) bank adapters polling, \(settings.submitters) submitters, \(nation.courts.count) courts")
         let interval = settings.bankPollIntervalMilliseconds
         let bankTasks = banks.pollers.map { poller in Task { await poll(poller, intervalMilliseconds: interval, statistics: statistics) } }

@@ -66,6 +66,12 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
     @Flag(help: "Skip the ceilings and the PostgreSQL baseline.")
     var skipCeilings = false
 
+    @Option(help: "The hub's store: sqlite, or postgres (on --postgres-url or QUERYHUB_POSTGRES_URL, in a schema of its own, dropped after).")
+    var store = "sqlite"
+
+    @Option(help: "Hub instances on the postgres store: 1, or 2 (the first leads; courts post to the second, which forwards; banks poll the first).")
+    var instances = 1
+
     func validate() throws {
         guard (1...86_400).contains(seconds) else { throw ValidationError("seconds must be 1…86400") }
         guard (5...BenchNation.maximumBanks).contains(banks) else { throw ValidationError("banks must be 5…\(BenchNation.maximumBanks)") }
@@ -80,6 +86,13 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
             throw ValidationError("seal algorithms are SM2-SM3 or Ed25519")
         }
         _ = try BenchMix(parsing: mix)
+        guard ["sqlite", "postgres"].contains(store) else { throw ValidationError("store must be sqlite or postgres") }
+        guard instances == 1 || (store == "postgres" && instances == 2) else {
+            throw ValidationError("instances must be 1, or 2 on --store postgres (SQLite is one instance)")
+        }
+        if store == "postgres" && postgresURL == nil && ProcessInfo.processInfo.environment["QUERYHUB_POSTGRES_URL"] == nil {
+            throw ValidationError("--store postgres needs --postgres-url or QUERYHUB_POSTGRES_URL (source .ci/postgres.sh && postgres_start)")
+        }
     }
 
     func run() async throws {
@@ -97,6 +110,9 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
         settings.maximumOpenBroadcasts = maximumOpenBroadcasts
         settings.bankPollIntervalMilliseconds = bankPollIntervalMilliseconds
         settings.drainSeconds = drainSeconds
+        settings.store = store
+        settings.instances = instances
+        settings.postgresURL = postgresURL ?? ProcessInfo.processInfo.environment["QUERYHUB_POSTGRES_URL"]
         let log: @Sendable (String) -> Void = { line in emit(line) }
         BenchSummary.printHeader(settings: settings)
         var ceilings: MachineCeilings?
