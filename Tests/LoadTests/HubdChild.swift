@@ -90,7 +90,7 @@ final class HubdChild: Sendable {
         child.standardOutput = log
         child.standardError = log
         child.standardInput = FileHandle.nullDevice
-        try child.run()
+        try ChildProcessLaunch.run(child)
         process.withLock { $0 = child }
         try Self.watch(child: child.processIdentifier)
         return child
@@ -107,7 +107,7 @@ final class HubdChild: Sendable {
         watchdog.standardInput = FileHandle.nullDevice
         watchdog.standardOutput = FileHandle.nullDevice
         watchdog.standardError = FileHandle.nullDevice
-        try watchdog.run()
+        try ChildProcessLaunch.run(watchdog)
     }
 
     /// Polls `/readyz` until it answers 200 (true). False when a SIGTERM ended the process first;
