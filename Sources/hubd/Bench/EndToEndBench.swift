@@ -16,9 +16,12 @@ struct BenchSettings: Sendable {
     var courtSeal = SealAlgorithm.sm2WithSM3
     var bankSeal = SealAlgorithm.ed25519
     var pollBatch = 500
-    /// Each bank polls at most once per interval, so that a poll carries a batch rather than the
-    /// one item that just arrived (0 = poll again at once).
-    var bankPollIntervalMilliseconds = 1_000
+    /// Each bank polls at most once per interval (0 = poll again at once). Before the hub could
+    /// hold a poll for a batch this pacing was how a poll carried one; now the linger does it.
+    var bankPollIntervalMilliseconds = 0
+    /// The hub holds a bank's poll until `pollBatch` items are ready or this long after the first
+    /// was (0 = answer at once, one request per arrival).
+    var bankLingerMilliseconds = 1_000
     var maximumOpenBroadcasts = 256
     var drainSeconds = 60
     var progressSeconds = 5

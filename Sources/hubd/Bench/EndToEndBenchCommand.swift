@@ -48,8 +48,11 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
     @Option(help: "Items a bank asks for per poll.")
     var pollBatch = 500
 
-    @Option(help: "Each bank polls at most once per this many milliseconds, so polls carry batches (0 = at once).")
-    var bankPollIntervalMilliseconds = 1_000
+    @Option(help: "Each bank polls at most once per this many milliseconds (0 = at once).")
+    var bankPollIntervalMilliseconds = 0
+
+    @Option(help: "The hub holds a bank's poll until --poll-batch items are ready or this many milliseconds after the first (0 = at once).")
+    var bankLingerMilliseconds = 1_000
 
     @Option(help: "Queries to every bank open at once before the hub answers 429 (its back-pressure).")
     var maximumOpenBroadcasts = 256
@@ -73,8 +76,10 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
         guard (1...4_096).contains(submitters), (0...60_000).contains(thinkMilliseconds) else {
             throw ValidationError("submitters must be 1…4096 and think time 0…60000 ms")
         }
-        guard (1...1_000).contains(pollBatch), (0...60_000).contains(bankPollIntervalMilliseconds) else {
-            throw ValidationError("poll batch must be 1…1000 and the poll interval 0…60000 ms")
+        guard (1...1_000).contains(pollBatch), (0...60_000).contains(bankPollIntervalMilliseconds),
+            (0...10_000).contains(bankLingerMilliseconds)
+        else {
+            throw ValidationError("poll batch must be 1…1000, the poll interval 0…60000 ms and the linger 0…10000 ms")
         }
         guard SealAlgorithm(rawValue: courtSeal) != nil, SealAlgorithm(rawValue: bankSeal) != nil else {
             throw ValidationError("seal algorithms are SM2-SM3 or Ed25519")
@@ -96,6 +101,7 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
         settings.pollBatch = pollBatch
         settings.maximumOpenBroadcasts = maximumOpenBroadcasts
         settings.bankPollIntervalMilliseconds = bankPollIntervalMilliseconds
+        settings.bankLingerMilliseconds = bankLingerMilliseconds
         settings.drainSeconds = drainSeconds
         let log: @Sendable (String) -> Void = { line in emit(line) }
         BenchSummary.printHeader(settings: settings)
