@@ -177,17 +177,17 @@ extension HubCore {
     }
 
     /// An answer the queue refused: a repeat of a stored answer is harmless; another answer for
-    /// an answered item is a conflict; anything else is the queue's refusal (fencing). Runs after
-    /// the batch's own commit, so an answer repeated within one batch is judged against the first.
+    /// an answered item is a conflict; anything else is the queue's refusal (fencing). Runs only
+    /// after the batch's own commit is durable: commits are sequential, so every answer the queue
+    /// had taken when it refused this one is on disk (an answer repeated within one batch is
+    /// judged against the first). No barrier commit per refusal: a post of hundreds of answers
+    /// under an expired lease made hundreds of commits one after another.
     private func judgeRepeat(_ answer: AnswerSubmission, adapterID: String, key: (court: String, instructionID: String),
                              refusal: QueueRefusal) async throws -> AnswerResult {
-        // A barrier: let answers still in the pending commit reach the store before looking.
-        try await durable(StoreChanges())
-        if case .broadcast(let sequence) = answer.item {
-            let ranges = try await store.broadcastAnswers(sequence: sequence)
-            if ranges.contains(where: { $0.adapterID == adapterID }) {
-                return answer.outcome == AnswerSubmission.noAccountFound ? .repeated : .conflict
-            }
+        if case .broadcast(let sequence) = answer.item,
+            try await store.hasNoAccountAnswer(adapterID: adapterID, sequence: sequence)
+        {
+            return answer.outcome == AnswerSubmission.noAccountFound ? .repeated : .conflict
         }
         if let stored = try await store.receipt(court: key.court, instructionID: key.instructionID, adapterID: adapterID) {
             return stored.body == answer.body && stored.outcome == answer.outcome ? .repeated : .conflict

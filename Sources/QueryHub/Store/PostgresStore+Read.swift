@@ -142,6 +142,17 @@ extension PostgresStore {
         ).first.map(Self.receipt(from:))
     }
 
+    public func hasNoAccountAnswer(adapterID: String, sequence: Int64) async throws -> Bool {
+        // The adapter's ranges never overlap: only its last range starting at or below `sequence` can hold it.
+        let rows = try await rows(
+            """
+            SELECT last_sequence FROM broadcast_answers WHERE adapter = \(adapterID) AND first_sequence <= \(sequence)
+            ORDER BY first_sequence DESC LIMIT 1
+            """)
+        guard let row = rows.first else { return false }
+        return try row.decode(Int64.self) >= sequence
+    }
+
     /// An adapter's ranges never overlap, so the only one that can hold `sequence` is its range
     /// with the greatest first sequence not above it: one seek on the primary key per adapter,
     /// the adapters walked on the same key (a loose index scan), not every range below `sequence`.

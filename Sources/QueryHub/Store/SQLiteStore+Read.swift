@@ -148,6 +148,17 @@ extension SQLiteStore {
         }
     }
 
+    public func hasNoAccountAnswer(adapterID: String, sequence: Int64) async throws -> Bool {
+        try await pool.read { database in
+            // The adapter's ranges never overlap: only its last range starting at or below `sequence` can hold it.
+            let last = try Int64.fetchOne(
+                database,
+                sql: "SELECT last_sequence FROM broadcast_answers WHERE adapter = ? AND first_sequence <= ? ORDER BY first_sequence DESC LIMIT 1",
+                arguments: [adapterID, sequence])
+            return (last ?? 0) >= sequence
+        }
+    }
+
     /// The ranges that hold sequence `?1`, ordered by adapter. An adapter's ranges never overlap
     /// (it answers an entry once), so the only candidate is its range with the greatest first
     /// sequence not above `?1`: one seek on the primary key (adapter, first_sequence) per adapter,

@@ -98,6 +98,8 @@ public protocol Store: Sendable {
     func broadcastAnswers(sequence: Int64) async throws -> [StoredBroadcastAnswerRange]
     /// Only the adapters of ``broadcastAnswers(sequence:)``, ordered: what a status read needs.
     func noAccountAdapters(sequence: Int64) async throws -> [String]
+    /// True when `adapterID` answered broadcast entry `sequence` "no account found": one seek.
+    func hasNoAccountAnswer(adapterID: String, sequence: Int64) async throws -> Bool
     /// The later events of one instruction, from every adapter, oldest first.
     func events(court: String, instructionID: String) async throws -> [StoredEvent]
     /// A court's result events after `cursor`, oldest first, at most `limit`.
@@ -110,5 +112,10 @@ extension Store {
     /// The adapters of ``broadcastAnswers(sequence:)``; a store may read fewer columns.
     public func noAccountAdapters(sequence: Int64) async throws -> [String] {
         try await broadcastAnswers(sequence: sequence).map(\.adapterID)
+    }
+
+    /// Whether ``broadcastAnswers(sequence:)`` names `adapterID`; a store may seek one range.
+    public func hasNoAccountAnswer(adapterID: String, sequence: Int64) async throws -> Bool {
+        try await broadcastAnswers(sequence: sequence).contains { $0.adapterID == adapterID }
     }
 }

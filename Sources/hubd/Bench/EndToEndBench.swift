@@ -56,6 +56,9 @@ struct EndToEndOutcome: Sendable {
 /// The end-to-end run: a hub in this process, courts submitting, banks polling and answering, all
 /// over HTTPS with mutual TLS; then a drain and the invariant checks.
 enum EndToEndBench {
+    /// How fast bank pollers start (each opens its connections with a TLS handshake).
+    static let bankStartsPerSecond = 1_000
+
     static func run(settings: BenchSettings, progress: @escaping @Sendable (String) -> Void) async throws -> EndToEndOutcome {
         progress("building a nation of \(settings.banks) banks (keys and certificates)…")
         let nation = try BenchNation.make(bankCount: settings.banks, courtSeal: settings.courtSeal, bankSeal: settings.bankSeal)
@@ -65,7 +68,18 @@ enum EndToEndBench {
         let banks = try BenchBanks(nation: nation, statistics: statistics, settings: settings, baseURL: hub.baseURL)
         progress("hub on \(hub.baseURL); \(nation.bankAdapters.count) bank adapters polling, \(settings.submitters) submitters, \(nation.courts.count) courts")
         let interval = settings.bankPollIntervalMilliseconds
-        let bankTasks = banks.pollers.map { poller in Task { await poll(poller, intervalMilliseconds: interval, statistics: statistics) } }
+        // Banks start `bankStartsPerSecond` a second, and the courts only once all have: 16,000
+        // banks starting at once made 32,000 TLS handshakes at once, and most timed out connecting.
+        let bankTasks = banks.pollers.enumerated().map { index, poller in
+            Task {
+                try? await Task.sleep(for: .milliseconds(index * 1_000 / bankStartsPerSecond))
+                await poll(poller, intervalMilliseconds: interval, statistics: statistics)
+            }
+        }
+        if banks.pollers.count > bankStartsPerSecond {
+            progress("starting the banks, \(bankStartsPerSecond) a second…")
+            try? await Task.sleep(for: .milliseconds(banks.pollers.count * 1_000 / bankStartsPerSecond))
+        }
         let followers = nation.courts.map { court in Task { await courts.follow(court: court) } }
         let started = BenchStatistics.nowMicroseconds()
         let deadline = started + UInt64(settings.seconds) * 1_000_000
