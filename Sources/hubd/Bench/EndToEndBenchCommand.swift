@@ -69,9 +69,25 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
     @Flag(help: "Skip the ceilings and the PostgreSQL baseline.")
     var skipCeilings = false
 
+    /// Each bank holds 2 connections to the hub, and hub and banks share this process: 4 descriptors.
+    static let descriptorsPerBank = 4
+
+    /// The process's limit on open files (RLIMIT_NOFILE, soft).
+    static func openFileLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return Int.max }
+        return limit.rlim_cur >= UInt64(Int.max) ? Int.max : Int(limit.rlim_cur)
+    }
+
     func validate() throws {
         guard (1...86_400).contains(seconds) else { throw ValidationError("seconds must be 1…86400") }
         guard (5...BenchNation.maximumBanks).contains(banks) else { throw ValidationError("banks must be 5…\(BenchNation.maximumBanks)") }
+        let descriptors = EndToEndBenchCommand.openFileLimit()
+        guard banks * EndToEndBenchCommand.descriptorsPerBank + 1_024 <= descriptors else {
+            throw ValidationError(
+                "\(banks) banks need about \(banks * EndToEndBenchCommand.descriptorsPerBank) file descriptors in this one process "
+                    + "(2 connections per bank, client and server ends); the limit (ulimit -n) is \(descriptors)")
+        }
         guard (1...64_000_000).contains(accounts) else { throw ValidationError("accounts must be 1…64000000") }
         guard (1...4_096).contains(submitters), (0...60_000).contains(thinkMilliseconds) else {
             throw ValidationError("submitters must be 1…4096 and think time 0…60000 ms")
