@@ -33,8 +33,11 @@ public enum DevelopmentPKI {
     public static let defaultAuthorityValidityDays = 3_650
     /// Default validity of server and client certificates: two years.
     public static let defaultLeafValidityDays = 730
-    /// The most principals one call issues; a bound on the work and on the files written.
-    public static let maximumPrincipals = 10_000
+    /// The most principals one call issues: a bound on the work (a P-256 key and a signed
+    /// certificate each, about a millisecond), on memory and on the files written. Enough for
+    /// every bank the registry allows (``Registry/maximumBanks`` in QueryHub, 20,000) plus
+    /// courts, police and operators, so that `hubd bench --banks 16000` runs.
+    public static let maximumPrincipals = 20_500
 
     /// Builds a complete throwaway PKI in memory: a new CA, a server certificate and one client
     /// certificate per principal. For tests; nothing is written anywhere.

@@ -122,6 +122,14 @@ enum StoreConformance {
         try await store.commit(changes)
         #expect(try await store.broadcastAnswers(sequence: 2).map(\.adapterID) == ["bank:CCB", "bank:ICBC"])
         #expect(try await store.broadcastAnswers(sequence: 3).map(\.adapterID) == ["bank:ICBC"])
+        #expect(try await store.noAccountAdapters(sequence: 2) == ["bank:CCB", "bank:ICBC"])
+        #expect(try await store.noAccountAdapters(sequence: 4) == [])
+        // One seek per adapter: the range that holds the entry, not one that merely starts below it.
+        #expect(try await store.hasNoAccountAnswer(adapterID: "bank:ICBC", sequence: 3))
+        #expect(try await store.hasNoAccountAnswer(adapterID: "bank:CCB", sequence: 2))
+        #expect(try await !store.hasNoAccountAnswer(adapterID: "bank:CCB", sequence: 3))  // a found-account receipt
+        #expect(try await !store.hasNoAccountAnswer(adapterID: "bank:CCB", sequence: 1))
+        #expect(try await !store.hasNoAccountAnswer(adapterID: "bank:ABC", sequence: 2))
         let state = try await store.loadState()
         #expect(state.broadcastAnsweredAbove["bank:CCB"] == [2, 3])  // a no-account range and a found-account receipt
         #expect(state.broadcastAnsweredAbove["bank:ICBC"] == nil)

@@ -54,6 +54,21 @@ extension HubCore {
         try await instructionKey(of: item, adapterID: adapterID)
     }
 
+    /// ``instruction(of:adapterID:)`` for a batch of items in one call (nil for an item that is
+    /// nil or that the adapter does not have).
+    public func instructions(of items: [WorkItemID?], adapterID: String) async throws -> [(court: String, instructionID: String)?] {
+        var owners: [(court: String, instructionID: String)?] = []
+        owners.reserveCapacity(items.count)
+        for item in items {
+            guard let item else {
+                owners.append(nil)
+                continue
+            }
+            owners.append(try await instructionKey(of: item, adapterID: adapterID))
+        }
+        return owners
+    }
+
     /// Which instruction an item belongs to, from memory while it is open, else from the store.
     func instructionKey(of item: WorkItemID, adapterID: String) async throws -> (court: String, instructionID: String)? {
         switch item {
@@ -115,7 +130,7 @@ extension HubCore {
             results.append(.accepted)
         }
         appendNoAccountRanges(noAccountSequences, adapterID: adapterID, sealJSON: sealForRanges, at: now, into: &changes)
-        changes.broadcastWatermarks[adapterID] = queues[adapterID]!.broadcastAnsweredThrough
+        noteWatermark(of: adapterID, into: &changes)
         closeCompletedBroadcasts(at: now, into: &changes)
         let acceptedCount = results.filter { $0 == .accepted }.count
         statistics.receiptsAccepted += acceptedCount
@@ -140,7 +155,10 @@ extension HubCore {
     ) {
         let attempt = queues[adapterID]!.leases[answer.leaseNumber]?.attempts[answer.item] ?? 1
         queues[adapterID]!.recordAnswer(item: answer.item, leaseNumber: answer.leaseNumber)
-        if queues[adapterID]!.leases[answer.leaseNumber] == nil { changes.leasesEnded.append(answer.leaseNumber) }
+        if queues[adapterID]!.leases[answer.leaseNumber] == nil {
+            changes.leasesEnded.append(answer.leaseNumber)
+            workFreed.insert(adapterID)  // lease capacity back
+        }
         if case .broadcast = answer.item, answer.outcome == AnswerSubmission.noAccountFound {
             // Stored compactly as ranges by the caller.
         } else {
@@ -152,23 +170,24 @@ extension HubCore {
             changes.resultEvents.append(resultEvent(key, event: "receipt", adapterID: adapterID, at: now))
         }
         if case .directed(let number) = answer.item {
+            workFreed.insert(adapterID)  // the next item on its account may go out
             changes.workItemUpdates.append((number, .answered, attempt))
             closeDirected(number, key: key, at: now, into: &changes)
         }
     }
 
     /// An answer the queue refused: a repeat of a stored answer is harmless; another answer for
-    /// an answered item is a conflict; anything else is the queue's refusal (fencing). Runs after
-    /// the batch's own commit, so an answer repeated within one batch is judged against the first.
+    /// an answered item is a conflict; anything else is the queue's refusal (fencing). Runs only
+    /// after the batch's own commit is durable: commits are sequential, so every answer the queue
+    /// had taken when it refused this one is on disk (an answer repeated within one batch is
+    /// judged against the first). No barrier commit per refusal: a post of hundreds of answers
+    /// under an expired lease made hundreds of commits one after another.
     private func judgeRepeat(_ answer: AnswerSubmission, adapterID: String, key: (court: String, instructionID: String),
                              refusal: QueueRefusal) async throws -> AnswerResult {
-        // A barrier: let answers still in the pending commit reach the store before looking.
-        try await durable(StoreChanges())
-        if case .broadcast(let sequence) = answer.item {
-            let ranges = try await store.broadcastAnswers(sequence: sequence)
-            if ranges.contains(where: { $0.adapterID == adapterID }) {
-                return answer.outcome == AnswerSubmission.noAccountFound ? .repeated : .conflict
-            }
+        if case .broadcast(let sequence) = answer.item,
+            try await store.hasNoAccountAnswer(adapterID: adapterID, sequence: sequence)
+        {
+            return answer.outcome == AnswerSubmission.noAccountFound ? .repeated : .conflict
         }
         if let stored = try await store.receipt(court: key.court, instructionID: key.instructionID, adapterID: adapterID) {
             return stored.body == answer.body && stored.outcome == answer.outcome ? .repeated : .conflict
@@ -199,9 +218,17 @@ extension HubCore {
         }
     }
 
+    /// Records the adapter's broadcast watermark (its queue's) to be stored and in the banks' lowest.
+    func noteWatermark(of adapterID: String, into changes: inout StoreChanges) {
+        let watermark = queues[adapterID]!.broadcastAnsweredThrough
+        changes.broadcastWatermarks[adapterID] = watermark
+        broadcastAdapters.advance(adapterID, to: watermark)
+    }
+
     /// Broadcast entries every bank has answered are complete: tell their courts and free them.
+    /// O(1) to find how far that is, plus O(1) per entry completed.
     func closeCompletedBroadcasts(at now: Int64, into changes: inout StoreChanges) {
-        let lowest = broadcastAdapters.compactMap { queues[$0]?.broadcastAnsweredThrough }.min() ?? broadcastHead
+        let lowest = broadcastAdapters.lowest ?? broadcastHead
         guard lowest > broadcastCompletedThrough else { return }
         for sequence in (broadcastCompletedThrough + 1)...lowest {
             guard let entry = broadcastEntries.removeValue(forKey: sequence) else { continue }
@@ -241,7 +268,7 @@ extension HubCore {
         case .broadcast(let sequence):
             guard let entry = broadcastEntries[sequence] else { return }
             key = (entry.court, entry.instructionID)
-            changes.broadcastWatermarks[adapterID] = queues[adapterID]!.broadcastAnsweredThrough
+            noteWatermark(of: adapterID, into: &changes)
         case .directed(let number):
             guard let entry = directedEntries[number] else { return }
             key = (entry.court, entry.instructionID)
@@ -260,7 +287,7 @@ extension HubCore {
 
 extension AdapterQueue {
     /// True when this adapter reads the broadcast log.
-    func readsBroadcasts(in broadcastAdapters: [String]) -> Bool { broadcastAdapters.contains(adapterID) }
+    func readsBroadcasts(in broadcastAdapters: BroadcastWatermarks) -> Bool { broadcastAdapters.contains(adapterID) }
 }
 
 extension String {

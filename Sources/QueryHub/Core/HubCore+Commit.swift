@@ -68,24 +68,40 @@ extension HubCore {
         flushing = false
     }
 
-    /// Tells long polls that their work or results may have arrived.
+    /// Tells long polls that their work or results may have arrived. A long poll holding for a
+    /// batch is woken only once its adapter has the items it waits for, so a query to every bank
+    /// does not wake thousands of holding polls to look and wait again.
     private func wakeWaiters(_ batch: StoreChanges) {
         var adapters = Set(batch.newWorkItems.map(\.adapterID))
         if batch.instructions.contains(where: { $0.broadcastSequence != nil }) {
-            adapters.formUnion(broadcastAdapters)
+            // Only the banks waiting now: O(waiting), not O(banks).
+            adapters.formUnion(workWaiters.keys.filter { broadcastAdapters.contains($0) })
         }
-        if !batch.leasesEnded.isEmpty || !batch.workItemUpdates.isEmpty { adapters.formUnion(workWaiters.keys) }
+        adapters.formUnion(workFreed)
+        workFreed = []
         for adapter in adapters {
-            for waiter in (workWaiters.removeValue(forKey: adapter) ?? [:]).values { waiter.resume() }
+            guard let waiting = workWaiters[adapter] else { continue }
+            let available = queues[adapter]?.availableItemCount(broadcastHead: readableHead(of: adapter)) ?? 0
+            let measureReady = queues[adapter]?.hasLeasableDirectedItem ?? false
+            var holding: [UUID: WorkWaiter] = [:]
+            for (token, waiter) in waiting {
+                if waiter.minimumItems <= max(available, 1) || measureReady {
+                    waiter.continuation.resume()
+                } else {
+                    holding[token] = waiter
+                }
+            }
+            workWaiters[adapter] = holding.isEmpty ? nil : holding
         }
         for court in Set(batch.resultEvents.map(\.court)) {
             for waiter in (resultWaiters.removeValue(forKey: court) ?? [:]).values { waiter.resume() }
         }
     }
 
-    /// Waits until new work may be there for `adapterID`, or `timeoutMilliseconds` pass.
-    func waitForWork(adapterID: String, timeoutMilliseconds: Int64) async {
-        await waitOn(.work, key: adapterID, timeoutMilliseconds: timeoutMilliseconds)
+    /// Waits until `adapterID` may have `minimumItems` items ready (1: any new work), or
+    /// `timeoutMilliseconds` pass.
+    func waitForWork(adapterID: String, minimumItems: Int, timeoutMilliseconds: Int64) async {
+        await waitOn(.work(minimumItems: minimumItems), key: adapterID, timeoutMilliseconds: timeoutMilliseconds)
     }
 
     /// Waits until new results may be there for `court`, or `timeoutMilliseconds` pass.
@@ -93,14 +109,15 @@ extension HubCore {
         await waitOn(.results, key: court, timeoutMilliseconds: timeoutMilliseconds)
     }
 
-    enum WaitTable { case work, results }
+    enum WaitTable { case work(minimumItems: Int), results }
 
     private func waitOn(_ table: WaitTable, key: String, timeoutMilliseconds: Int64) async {
         guard timeoutMilliseconds > 0 else { return }
         let token = UUID()
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             switch table {
-            case .work: workWaiters[key, default: [:]][token] = continuation
+            case .work(let minimumItems):
+                workWaiters[key, default: [:]][token] = WorkWaiter(continuation: continuation, minimumItems: minimumItems)
             case .results: resultWaiters[key, default: [:]][token] = continuation
             }
             Task {
@@ -115,7 +132,7 @@ extension HubCore {
         let waiter: CheckedContinuation<Void, Never>?
         switch table {
         case .work:
-            waiter = workWaiters[key]?.removeValue(forKey: token)
+            waiter = workWaiters[key]?.removeValue(forKey: token)?.continuation
             if workWaiters[key]?.isEmpty == true { workWaiters[key] = nil }
         case .results:
             waiter = resultWaiters[key]?.removeValue(forKey: token)

@@ -4,10 +4,7 @@ extension HubCore {
     public func registerAdapter(_ adapterID: String, readsBroadcasts: Bool) async throws {
         guard queues[adapterID] == nil else { return }
         queues[adapterID] = AdapterQueue(adapterID: adapterID, limits: limits.queue, broadcastAnsweredThrough: broadcastHead)
-        if readsBroadcasts && !broadcastAdapters.contains(adapterID) {
-            broadcastAdapters.append(adapterID)
-            broadcastAdapters.sort()
-        }
+        if readsBroadcasts { broadcastAdapters.insert(adapterID, watermark: broadcastHead) }
         var changes = StoreChanges()
         changes.broadcastWatermarks[adapterID] = broadcastHead
         try await durable(changes)
@@ -16,22 +13,50 @@ extension HubCore {
     /// Long poll: leases up to `maximumItems` items to `adapterID`, waiting up to
     /// `waitMilliseconds` for work to arrive. Durable before it returns, so that a restart keeps
     /// the lease. Returns nil when the wait ended with nothing to give.
-    public func lease(adapterID: String, maximumItems: Int, waitMilliseconds: Int64, audit context: AuditContext)
-        async throws -> GrantedLease?
-    {
-        precondition(maximumItems >= 1)
+    ///
+    /// Holding for a batch (like Kafka's `fetch.min.bytes` with a linger): once work is there the
+    /// poll still holds until `minimumItems` are ready or `lingerMilliseconds` have passed since it
+    /// first saw work, so that thousands of banks each make a few large requests rather than one
+    /// per item that just arrived. `minimumItems` 1 (or a linger of 0) answers at once, and so
+    /// does a directed item (a measure) that can go out: measures are few, and a court waits on
+    /// them one at a time per account.
+    public func lease(
+        adapterID: String, maximumItems: Int, waitMilliseconds: Int64, minimumItems: Int = 1, lingerMilliseconds: Int64 = 0,
+        audit context: AuditContext
+    ) async throws -> GrantedLease? {
+        precondition(maximumItems >= 1 && minimumItems >= 1 && waitMilliseconds >= 0 && lingerMilliseconds >= 0)
+        let batch = min(minimumItems, maximumItems, limits.maximumItemsPerLease)
         let deadline = clock() + waitMilliseconds
-        // Bounded: each round either returns or waits for new work or the deadline.
+        var lingerEnds: Int64?
+        // Bounded: each round either returns or waits for the adapter's work to change, the end
+        // of the linger or the deadline.
         while true {
             if let failure { throw HubCoreError.stopped(reason: failure) }
             guard queues[adapterID] != nil else { throw HubCoreError.unknownAdapter(adapterID) }
-            if let granted = try await takeLease(adapterID: adapterID, maximumItems: maximumItems, context: context) {
+            try await expireLeases(now: clock())
+            let now = clock()
+            let available = queues[adapterID]!.availableItemCount(broadcastHead: readableHead(of: adapterID))
+            if available > 0 && lingerEnds == nil { lingerEnds = now + lingerMilliseconds }
+            let lingering = available > 0 && available < batch && now < lingerEnds! && now < deadline
+                && !queues[adapterID]!.hasLeasableDirectedItem
+            if available > 0 && !lingering,
+                let granted = try await takeLease(adapterID: adapterID, maximumItems: maximumItems, context: context)
+            {
                 return granted
             }
-            let remaining = deadline - clock()
-            if remaining <= 0 { return nil }
-            await waitForWork(adapterID: adapterID, timeoutMilliseconds: remaining)
+            if now >= deadline { return nil }
+            if lingering {
+                await waitForWork(adapterID: adapterID, minimumItems: batch, timeoutMilliseconds: min(lingerEnds!, deadline) - now)
+            } else {
+                await waitForWork(adapterID: adapterID, minimumItems: 1, timeoutMilliseconds: deadline - now)
+            }
         }
+    }
+
+    /// The highest broadcast entry `adapterID` may read: only bank adapters read the broadcast
+    /// log; police adapters see none of it.
+    func readableHead(of adapterID: String) -> Int64 {
+        broadcastAdapters.contains(adapterID) ? broadcastHead : 0
     }
 
     private func takeLease(adapterID: String, maximumItems: Int, context: AuditContext) async throws -> GrantedLease? {
@@ -39,14 +64,13 @@ extension HubCore {
         try await expireLeases(now: now)
         let leaseNumber = nextLeaseNumber
         let count = min(maximumItems, limits.maximumItemsPerLease)
-        // Only bank adapters read the broadcast log; police adapters see none of it.
-        let readableHead = broadcastAdapters.contains(adapterID) ? broadcastHead : 0
         guard
             let lease = queues[adapterID]!.lease(
-                leaseNumber: leaseNumber, maximumItems: count, broadcastHead: readableHead,
+                leaseNumber: leaseNumber, maximumItems: count, broadcastHead: readableHead(of: adapterID),
                 nowMilliseconds: now, leaseMilliseconds: limits.leaseMilliseconds)
         else { return nil }
         nextLeaseNumber += 1
+        earliestLeaseExpiry = min(earliestLeaseExpiry, lease.expiresAtMilliseconds)
         let items = lease.items.map { item in leasedItem(item, attempt: lease.attempts[item] ?? 1) }
         var changes = StoreChanges()
         changes.leasesGranted.append(
@@ -106,14 +130,23 @@ extension HubCore {
 
     /// Ends expired leases: their items go back to the queue, or to the dead letters after the
     /// last attempt (recorded as a `deadLettered` answer, so the court sees the target resolved).
+    /// Walks the queues only once the earliest expiry may have passed, not on every poll: with
+    /// thousands of banks a walk per poll cost O(banks) per request.
     func expireLeases(now: Int64) async throws {
+        guard now >= earliestLeaseExpiry else { return }
         var changes = StoreChanges()
+        var earliest = Int64.max
         for adapterID in queues.keys.sorted() {
             let expiredLeaseNumbers = queues[adapterID]!.leases.values
                 .filter { $0.expiresAtMilliseconds <= now }.map(\.number)
-            guard !expiredLeaseNumbers.isEmpty else { continue }
+            guard !expiredLeaseNumbers.isEmpty else {
+                earliest = min(earliest, queues[adapterID]!.leases.values.map(\.expiresAtMilliseconds).min() ?? .max)
+                continue
+            }
             let outcomes = queues[adapterID]!.expireLeases(nowMilliseconds: now)
+            earliest = min(earliest, queues[adapterID]!.leases.values.map(\.expiresAtMilliseconds).min() ?? .max)
             changes.leasesEnded += expiredLeaseNumbers
+            workFreed.insert(adapterID)
             statistics.leasesExpired += expiredLeaseNumbers.count
             CoreMetrics.recordLeaseExpiries(expiredLeaseNumbers.count)
             for outcome in outcomes {
@@ -128,6 +161,8 @@ extension HubCore {
                 }
             }
         }
+        // Extensions only move expiries later, so this stays a lower bound until the next walk.
+        earliestLeaseExpiry = earliest
         if !changes.isEmpty { try await durable(changes) }
     }
 }

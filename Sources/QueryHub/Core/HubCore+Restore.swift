@@ -11,7 +11,6 @@ extension HubCore {
         nextResultCursor = state.highestResultCursor + 1
         audit = AuditChain(continuingAfter: state.lastAuditEntry)
         releasedMeasures = Set(state.releasedMeasures.map { HubCore.key(court: $0.court, instructionID: $0.instructionID) })
-        broadcastAdapters = adapters.filter(\.readsBroadcasts).map(\.id).sorted()
         var newcomers = StoreChanges()
         for adapter in adapters {
             // An adapter seen for the first time starts at the head: it was not there for older
@@ -23,7 +22,12 @@ extension HubCore {
         try await store.commit(newcomers)
         try await restoreBroadcastEntries(state)
         try await restoreDirected(state)
-        let lowest = broadcastAdapters.compactMap { queues[$0]?.broadcastAnsweredThrough }.min() ?? broadcastHead
+        // After the queues are restored: answers above a watermark may have raised it.
+        broadcastAdapters = BroadcastWatermarks()
+        for adapter in adapters where adapter.readsBroadcasts {
+            broadcastAdapters.insert(adapter.id, watermark: queues[adapter.id]!.broadcastAnsweredThrough)
+        }
+        let lowest = broadcastAdapters.lowest ?? broadcastHead
         broadcastCompletedThrough = lowest
         for sequence in broadcastEntries.keys where sequence <= lowest { broadcastEntries[sequence] = nil }
         try await expireLeases(now: clock())

@@ -30,13 +30,13 @@ extension HubCore {
             releasedMeasures.insert(HubCore.key(court: submission.court, instructionID: released))
         }
         var changes = StoreChanges()
-        let (instruction, targetNames) = place(submission, at: now, into: &changes)
+        let (instruction, targetCount) = place(submission, at: now, into: &changes)
         changes.instructions.append(instruction)
         changes.auditEntries.append(
             audit.append(
                 atMilliseconds: now, principal: context.principal, certificateFingerprint: context.certificateFingerprint,
                 clientAddress: context.clientAddress, action: "submit \(submission.kind)", outcome: "accepted",
-                instructionID: submission.instructionID, detail: "targets: \(targetNames.count)"))
+                instructionID: submission.instructionID, detail: "targets: \(targetCount)"))
         statistics.instructionsAccepted += 1
         do {
             try await durable(changes)
@@ -65,9 +65,9 @@ extension HubCore {
     }
 
     /// Puts the submission into the broadcast log or the adapters' queues (in memory) and records
-    /// the rows to write. Returns the stored instruction and the names of its targets.
+    /// the rows to write. Returns the stored instruction and how many targets it has.
     private func place(_ submission: Submission, at now: Int64, into changes: inout StoreChanges)
-        -> (StoredInstruction, [String])
+        -> (StoredInstruction, Int)
     {
         var broadcastSequence: Int64?
         var targetNames: [String] = []
@@ -78,7 +78,6 @@ extension HubCore {
             broadcastEntries[broadcastHead] = BroadcastEntry(
                 court: submission.court, instructionID: submission.instructionID, kind: submission.kind,
                 document: submission.document, sealJSON: submission.sealJSON)
-            targetNames = broadcastAdapters
         case .adapters(let targets):
             for target in targets {
                 let number = nextWorkItemNumber
@@ -103,12 +102,12 @@ extension HubCore {
         }
         let answer = AcceptanceAnswer(
             id: submission.instructionID, serviceTime: Timestamps.rfc3339(milliseconds: now),
-            targets: submission.targets == .everyBank ? ["*every bank* (\(targetNames.count))"] : targetNames)
+            targets: submission.targets == .everyBank ? ["*every bank* (\(broadcastAdapters.count))"] : targetNames)
         let instruction = StoredInstruction(
             court: submission.court, instructionID: submission.instructionID, kind: submission.kind,
             contentHash: submission.contentHash, document: submission.document, sealJSON: submission.sealJSON,
             serviceTimeMilliseconds: now, broadcastSequence: broadcastSequence, answerJSON: answer.json)
-        return (instruction, targetNames)
+        return (instruction, submission.targets == .everyBank ? broadcastAdapters.count : targetNames.count)
     }
 }
 

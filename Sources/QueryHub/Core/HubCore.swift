@@ -50,8 +50,9 @@ public actor HubCore {
     let limits: Limits
     let clock: @Sendable () -> Int64
     let logger: Logger
-    /// The adapters that receive every broadcast (the connected banks).
-    var broadcastAdapters: [String]
+    /// The adapters that receive every broadcast (the connected banks), with their watermarks:
+    /// the lowest of them says how far the broadcast log is complete.
+    var broadcastAdapters = BroadcastWatermarks()
     var queues: [String: AdapterQueue] = [:]
     var broadcastEntries: [Int64: BroadcastEntry] = [:]
     var broadcastHead: Int64 = 0
@@ -62,6 +63,11 @@ public actor HubCore {
     var openTargets: [String: Int] = [:]
     var nextWorkItemNumber: Int64 = 1
     var nextLeaseNumber: Int64 = 1
+    /// No lease expires before this (a lower bound; `Int64.min` until the first walk).
+    var earliestLeaseExpiry: Int64 = .min
+    /// Adapters whose leasable work grew without new items (a lease ended, an account freed, a
+    /// lease expired): their long polls look again after the next commit.
+    var workFreed: Set<String> = []
     var nextResultCursor: Int64 = 1
     var audit: AuditChain
     /// (court, id) keys being accepted right now, so that a concurrent repeat waits for the first.
@@ -80,7 +86,7 @@ public actor HubCore {
     var flushing = false
     var failure: String?
     /// Observers told after each durable commit (long polls, metrics).
-    var workWaiters: [String: [UUID: CheckedContinuation<Void, Never>]] = [:]
+    var workWaiters: [String: [UUID: WorkWaiter]] = [:]
     var resultWaiters: [String: [UUID: CheckedContinuation<Void, Never>]] = [:]
     var statistics = HubStatistics()
 
@@ -92,7 +98,8 @@ public actor HubCore {
         self.limits = limits
         self.clock = clock
         self.logger = logger
-        self.broadcastAdapters = broadcastAdapters.sorted()
+        // Replaced by ``restore(adapters:)``, which every core runs before its first request.
+        for adapterID in broadcastAdapters { self.broadcastAdapters.insert(adapterID, watermark: 0) }
         self.audit = AuditChain(continuingAfter: nil)
     }
 
@@ -105,9 +112,8 @@ public actor HubCore {
     /// Counters for metrics and the dashboard.
     public var currentStatistics: HubStatistics {
         var result = statistics
-        let broadcast = Set(broadcastAdapters)
         result.queueDepths = queues.mapValues { queue in
-            queue.ready.count + (broadcast.contains(queue.adapterID) ? Int(queue.broadcastHeadDistance(broadcastHead)) : 0)
+            queue.ready.count + (broadcastAdapters.contains(queue.adapterID) ? Int(queue.broadcastHeadDistance(broadcastHead)) : 0)
         }
         result.openBroadcasts = broadcastEntries.count
         result.outstandingLeases = queues.values.reduce(0) { $0 + $1.leases.count }
@@ -115,6 +121,12 @@ public actor HubCore {
     }
 
     static func key(court: String, instructionID: String) -> String { court + "\u{0}" + instructionID }
+
+    /// A long poll waiting for work: woken once its adapter has at least `minimumItems` ready.
+    struct WorkWaiter {
+        var continuation: CheckedContinuation<Void, Never>
+        var minimumItems: Int
+    }
 }
 
 /// What the core counts, for metrics and the dashboard.

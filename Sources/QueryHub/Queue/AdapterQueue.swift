@@ -76,4 +76,23 @@ public struct AdapterQueue: Sendable {
     }
 
     public var hasLeaseCapacity: Bool { leases.count < limits.maximumLeases }
+
+    /// True when a directed item could go out now (its account has nothing out on lease): a long
+    /// poll holding for a batch stops holding for it, because a court waits on measures one at a
+    /// time per account (a chain of measures on a hot account would otherwise move one per
+    /// linger). Looks at a bounded prefix of the queue, like ``lease(leaseNumber:maximumItems:broadcastHead:nowMilliseconds:leaseMilliseconds:)``.
+    public var hasLeasableDirectedItem: Bool {
+        guard hasLeaseCapacity else { return false }
+        return ready.prefix(64).contains { item in item.orderingKey.map { busyOrderingKeys[$0] == nil } ?? true }
+    }
+
+    /// About how many items a lease would give now (0 without lease capacity): broadcast entries
+    /// to deliver again, directed items waiting and new broadcast entries up to `broadcastHead`.
+    /// O(1). It may count more than a lease gives (a directed item waiting behind a busy account;
+    /// after a restart, entries the cursor will skip), never fewer: a long poll that holds for a
+    /// batch uses it to decide when to stop holding, and leasing early is harmless.
+    public func availableItemCount(broadcastHead: Int64) -> Int {
+        guard hasLeaseCapacity else { return 0 }
+        return broadcastRedelivery.count + ready.count + Int(max(0, broadcastHead - broadcastNext + 1))
+    }
 }

@@ -13,8 +13,10 @@ public struct Registry: Sendable {
     public static let maximumCourts = 5_000
     /// The most officers, all courts together.
     public static let maximumOfficers = 500_000
-    /// The most banks (the network reaches about 4,000).
-    public static let maximumBanks = 10_000
+    /// The most banks. The network reaches about 4,000; the bound leaves room for provincial
+    /// branches connected on their own and for the bench's 16,000-bank runs, and caps the fan-out
+    /// of one query to every bank (each bank's answer is held until the query completes).
+    public static let maximumBanks = 20_000
     /// The most police offices: the hub reaches the police through one national office (公安部)
     /// under the court–police mechanism, so a second one would leave routing ambiguous.
     public static let maximumPoliceOffices = 1

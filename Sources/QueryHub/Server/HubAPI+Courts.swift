@@ -79,7 +79,7 @@ extension HubAPI {
         var noAccount: [String] = []
         var expected = 0
         if let sequence = stored.broadcastSequence {
-            noAccount = try await store.broadcastAnswers(sequence: sequence).map(\.adapterID)
+            noAccount = try await store.noAccountAdapters(sequence: sequence)
             expected = await core.broadcastAdapterCount
         } else {
             expected = try await store.workItems(court: stored.court, instructionID: stored.instructionID).count

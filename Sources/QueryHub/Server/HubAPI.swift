@@ -23,6 +23,8 @@ public struct HubAPI: Sendable {
     /// The check of police events' seals and documents (R-G4, R-G5); by default on the system
     /// clock, which decides which of the office's seal keys is valid.
     public var eventCheck: SealedReceiptCheck
+    /// Posts of receipts checked at once: about one per core (``AdmissionGate``).
+    public let receiptGate = AdmissionGate(width: max(2, ProcessInfo.processInfo.activeProcessorCount))
 
     public init(core: HubCore, store: any Store, intake: any InstructionIntake, receiptCheck: any ReceiptCheck, registry: Registry) {
         self.registry = registry

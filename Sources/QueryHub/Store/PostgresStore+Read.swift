@@ -142,11 +142,37 @@ extension PostgresStore {
         ).first.map(Self.receipt(from:))
     }
 
+    public func hasNoAccountAnswer(adapterID: String, sequence: Int64) async throws -> Bool {
+        // The adapter's ranges never overlap: only its last range starting at or below `sequence` can hold it.
+        let rows = try await rows(
+            """
+            SELECT last_sequence FROM broadcast_answers WHERE adapter = \(adapterID) AND first_sequence <= \(sequence)
+            ORDER BY first_sequence DESC LIMIT 1
+            """)
+        guard let row = rows.first else { return false }
+        return try row.decode(Int64.self) >= sequence
+    }
+
+    /// An adapter's ranges never overlap, so the only one that can hold `sequence` is its range
+    /// with the greatest first sequence not above it: one seek on the primary key per adapter,
+    /// the adapters walked on the same key (a loose index scan), not every range below `sequence`.
     public func broadcastAnswers(sequence: Int64) async throws -> [StoredBroadcastAnswerRange] {
         try await rows(
             """
-            SELECT adapter, first_sequence, last_sequence, received_ms, seal FROM broadcast_answers
-            WHERE first_sequence <= \(sequence) AND last_sequence >= \(sequence) ORDER BY adapter COLLATE "C"
+            WITH RECURSIVE readers(adapter) AS (
+                SELECT min(adapter) FROM broadcast_answers
+                UNION ALL
+                SELECT (SELECT min(adapter) FROM broadcast_answers WHERE adapter > readers.adapter)
+                FROM readers WHERE readers.adapter IS NOT NULL
+            )
+            SELECT answers.adapter, answers.first_sequence, answers.last_sequence, answers.received_ms, answers.seal
+            FROM readers JOIN broadcast_answers AS answers
+                ON answers.adapter = readers.adapter
+                AND answers.first_sequence = (
+                    SELECT max(first_sequence) FROM broadcast_answers
+                    WHERE adapter = readers.adapter AND first_sequence <= \(sequence))
+            WHERE answers.last_sequence >= \(sequence)
+            ORDER BY answers.adapter COLLATE "C"
             """
         ).map { row in
             let (adapter, first, last, received, seal) = try row.decode((String, Int64, Int64, Int64, String).self)

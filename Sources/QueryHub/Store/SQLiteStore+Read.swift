@@ -133,14 +133,52 @@ extension SQLiteStore {
         try await pool.read { database in
             try Row.fetchAll(
                 database,
-                sql: "SELECT * FROM broadcast_answers WHERE first_sequence <= ? AND last_sequence >= ? ORDER BY adapter",
-                arguments: [sequence, sequence]
+                sql: SQLiteStore.rangesHolding(columns: "answers.adapter, answers.first_sequence, answers.last_sequence, answers.received_ms, answers.seal"),
+                arguments: [sequence]
             ).map {
                 StoredBroadcastAnswerRange(
-                    adapterID: $0["adapter"], firstSequence: $0["first_sequence"], lastSequence: $0["last_sequence"],
-                    receivedAtMilliseconds: $0["received_ms"], sealJSON: $0["seal"])
+                    adapterID: $0[0], firstSequence: $0[1], lastSequence: $0[2], receivedAtMilliseconds: $0[3], sealJSON: $0[4])
             }
         }
+    }
+
+    public func noAccountAdapters(sequence: Int64) async throws -> [String] {
+        try await pool.read { database in
+            try String.fetchAll(database, sql: SQLiteStore.rangesHolding(columns: "answers.adapter"), arguments: [sequence])
+        }
+    }
+
+    public func hasNoAccountAnswer(adapterID: String, sequence: Int64) async throws -> Bool {
+        try await pool.read { database in
+            // The adapter's ranges never overlap: only its last range starting at or below `sequence` can hold it.
+            let last = try Int64.fetchOne(
+                database,
+                sql: "SELECT last_sequence FROM broadcast_answers WHERE adapter = ? AND first_sequence <= ? ORDER BY first_sequence DESC LIMIT 1",
+                arguments: [adapterID, sequence])
+            return (last ?? 0) >= sequence
+        }
+    }
+
+    /// The ranges that hold sequence `?1`, ordered by adapter. An adapter's ranges never overlap
+    /// (it answers an entry once), so the only candidate is its range with the greatest first
+    /// sequence not above `?1`: one seek on the primary key (adapter, first_sequence) per adapter,
+    /// the adapters walked on the same key (a loose index scan), instead of every range that
+    /// starts at or below `?1` (item 4 of BENCHMARKS.md's profile).
+    static func rangesHolding(columns: String) -> String {
+        """
+        WITH RECURSIVE readers(adapter) AS (
+            SELECT min(adapter) FROM broadcast_answers
+            UNION ALL
+            SELECT (SELECT min(adapter) FROM broadcast_answers WHERE adapter > readers.adapter)
+            FROM readers WHERE readers.adapter IS NOT NULL
+        )
+        SELECT \(columns) FROM readers JOIN broadcast_answers AS answers
+            ON answers.adapter = readers.adapter
+            AND answers.first_sequence = (
+                SELECT max(first_sequence) FROM broadcast_answers WHERE adapter = readers.adapter AND first_sequence <= ?1)
+        WHERE answers.last_sequence >= ?1
+        ORDER BY answers.adapter
+        """
     }
 
     public func resultEvents(court: String, after cursor: Int64, limit: Int) async throws -> [StoredResultEvent] {

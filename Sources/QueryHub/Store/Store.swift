@@ -93,12 +93,29 @@ public protocol Store: Sendable {
     func receipts(court: String, instructionID: String) async throws -> [StoredReceipt]
     /// The receipt of one target of one instruction, or nil.
     func receipt(court: String, instructionID: String, adapterID: String) async throws -> StoredReceipt?
-    /// The adapters that answered "no account found" for a broadcast entry, with the range row.
+    /// The adapters that answered "no account found" for a broadcast entry, with the range row,
+    /// ordered by adapter. One index seek per adapter, however many ranges are stored.
     func broadcastAnswers(sequence: Int64) async throws -> [StoredBroadcastAnswerRange]
+    /// Only the adapters of ``broadcastAnswers(sequence:)``, ordered: what a status read needs.
+    func noAccountAdapters(sequence: Int64) async throws -> [String]
+    /// True when `adapterID` answered broadcast entry `sequence` "no account found": one seek.
+    func hasNoAccountAnswer(adapterID: String, sequence: Int64) async throws -> Bool
     /// The later events of one instruction, from every adapter, oldest first.
     func events(court: String, instructionID: String) async throws -> [StoredEvent]
     /// A court's result events after `cursor`, oldest first, at most `limit`.
     func resultEvents(court: String, after cursor: Int64, limit: Int) async throws -> [StoredResultEvent]
     /// Audit entries after `sequence`, oldest first, at most `limit`.
     func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry]
+}
+
+extension Store {
+    /// The adapters of ``broadcastAnswers(sequence:)``; a store may read fewer columns.
+    public func noAccountAdapters(sequence: Int64) async throws -> [String] {
+        try await broadcastAnswers(sequence: sequence).map(\.adapterID)
+    }
+
+    /// Whether ``broadcastAnswers(sequence:)`` names `adapterID`; a store may seek one range.
+    public func hasNoAccountAnswer(adapterID: String, sequence: Int64) async throws -> Bool {
+        try await broadcastAnswers(sequence: sequence).contains { $0.adapterID == adapterID }
+    }
 }

@@ -31,7 +31,9 @@ final class BenchBanks: Sendable {
             let client = try nation.client(try PrincipalIdentity(kind: .bank, id: String(adapter.dropFirst("bank:".count))), baseURL: baseURL, connections: 2)
             var configuration = AdapterPoller.Configuration(adapterID: adapter)
             configuration.maximumItemsPerPoll = settings.pollBatch
-            configuration.waitSeconds = 1
+            configuration.waitSeconds = 5  // the bench hub allows at most 5 (BenchHub)
+            configuration.minimumItemsPerPoll = settings.pollBatch
+            configuration.lingerMilliseconds = settings.bankLingerMilliseconds
             configuration.concurrency = 64
             configuration.initialBackoffMilliseconds = 50
             configuration.maximumBackoffMilliseconds = 1_000

@@ -22,8 +22,9 @@ struct BenchNation: Sendable {
     /// The bank adapters that poll (every bank adapter of the registry).
     let bankAdapters: [String]
 
-    /// The most banks: the development PKI issues at most 10,000 certificates at once.
-    static let maximumBanks = DevelopmentPKI.maximumPrincipals - 100
+    /// The most banks: what the registry allows, with room in the development PKI (one
+    /// certificate per bank) for the courts and operators.
+    static let maximumBanks = min(Registry.maximumBanks, DevelopmentPKI.maximumPrincipals - 100)
 
     /// Builds the nation. Court seals use `courtSeal` (SM2 in the real network); banks seal with `bankSeal`.
     static func make(bankCount: Int, courtSeal: SealAlgorithm, bankSeal: SealAlgorithm) throws -> BenchNation {

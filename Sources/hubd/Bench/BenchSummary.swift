@@ -16,7 +16,7 @@ enum BenchSummary {
         emit(
             "settings: \(settings.seconds) s, \(settings.banks) banks, \(settings.accounts) accounts (Zipf \(settings.zipfExponent)), "
                 + "\(settings.submitters) submitters, think \(settings.thinkMilliseconds) ms, mix \(settings.mix), "
-                + "court seals \(settings.courtSeal), bank seals \(settings.bankSeal), poll batch \(settings.pollBatch), bank poll interval \(settings.bankPollIntervalMilliseconds) ms")
+                + "court seals \(settings.courtSeal), bank seals \(settings.bankSeal), poll batch \(settings.pollBatch), bank poll interval \(settings.bankPollIntervalMilliseconds) ms, bank linger \(settings.bankLingerMilliseconds) ms")
         emit("store:    \(settings.store == "postgres" ? "PostgreSQL, \(settings.instances) instance\(settings.instances == 1 ? "" : "s (one leads, courts post to the standby)")" : "SQLite, one instance")")
     }
 

@@ -16,9 +16,12 @@ struct BenchSettings: Sendable {
     var courtSeal = SealAlgorithm.sm2WithSM3
     var bankSeal = SealAlgorithm.ed25519
     var pollBatch = 500
-    /// Each bank polls at most once per interval, so that a poll carries a batch rather than the
-    /// one item that just arrived (0 = poll again at once).
-    var bankPollIntervalMilliseconds = 1_000
+    /// Each bank polls at most once per interval (0 = poll again at once). Before the hub could
+    /// hold a poll for a batch this pacing was how a poll carried one; now the linger does it.
+    var bankPollIntervalMilliseconds = 0
+    /// The hub holds a bank's poll until `pollBatch` items are ready or this long after the first
+    /// was (0 = answer at once, one request per arrival).
+    var bankLingerMilliseconds = 1_000
     var maximumOpenBroadcasts = 256
     var drainSeconds = 60
     var progressSeconds = 5
@@ -59,6 +62,9 @@ struct EndToEndOutcome: Sendable {
 /// The end-to-end run: a hub in this process, courts submitting, banks polling and answering, all
 /// over HTTPS with mutual TLS; then a drain and the invariant checks.
 enum EndToEndBench {
+    /// How fast bank pollers start (each opens its connections with a TLS handshake).
+    static let bankStartsPerSecond = 1_000
+
     static func run(settings: BenchSettings, progress: @escaping @Sendable (String) -> Void) async throws -> EndToEndOutcome {
         progress("building a nation of \(settings.banks) banks (keys and certificates)…")
         let nation = try BenchNation.make(bankCount: settings.banks, courtSeal: settings.courtSeal, bankSeal: settings.bankSeal)
@@ -68,7 +74,18 @@ enum EndToEndBench {
         let banks = try BenchBanks(nation: nation, statistics: statistics, settings: settings, baseURL: hub.bankURL)
         progress("hub on \(hub.baseURL); \(nation.bankAdapters.count) bank adapters polling, \(settings.submitters) submitters, \(nation.courts.count) courts")
         let interval = settings.bankPollIntervalMilliseconds
-        let bankTasks = banks.pollers.map { poller in Task { await poll(poller, intervalMilliseconds: interval, statistics: statistics) } }
+        // Banks start `bankStartsPerSecond` a second, and the courts only once all have: 16,000
+        // banks starting at once made 32,000 TLS handshakes at once, and most timed out connecting.
+        let bankTasks = banks.pollers.enumerated().map { index, poller in
+            Task {
+                try? await Task.sleep(for: .milliseconds(index * 1_000 / bankStartsPerSecond))
+                await poll(poller, intervalMilliseconds: interval, statistics: statistics)
+            }
+        }
+        if banks.pollers.count > bankStartsPerSecond {
+            progress("starting the banks, \(bankStartsPerSecond) a second…")
+            try? await Task.sleep(for: .milliseconds(banks.pollers.count * 1_000 / bankStartsPerSecond))
+        }
         let followers = nation.courts.map { court in Task { await courts.follow(court: court) } }
         let started = BenchStatistics.nowMicroseconds()
         let deadline = started + UInt64(settings.seconds) * 1_000_000

@@ -48,8 +48,11 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
     @Option(help: "Items a bank asks for per poll.")
     var pollBatch = 500
 
-    @Option(help: "Each bank polls at most once per this many milliseconds, so polls carry batches (0 = at once).")
-    var bankPollIntervalMilliseconds = 1_000
+    @Option(help: "Each bank polls at most once per this many milliseconds (0 = at once).")
+    var bankPollIntervalMilliseconds = 0
+
+    @Option(help: "The hub holds a bank's poll until --poll-batch items are ready or this many milliseconds after the first (0 = at once).")
+    var bankLingerMilliseconds = 1_000
 
     @Option(help: "Queries to every bank open at once before the hub answers 429 (its back-pressure).")
     var maximumOpenBroadcasts = 256
@@ -72,15 +75,33 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
     @Option(help: "Hub instances on the postgres store: 1, or 2 (the first leads; courts post to the second, which forwards; banks poll the first).")
     var instances = 1
 
+    /// Each bank holds 2 connections to the hub, and hub and banks share this process: 4 descriptors.
+    static let descriptorsPerBank = 4
+
+    /// The process's limit on open files (RLIMIT_NOFILE, soft).
+    static func openFileLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return Int.max }
+        return limit.rlim_cur >= UInt64(Int.max) ? Int.max : Int(limit.rlim_cur)
+    }
+
     func validate() throws {
         guard (1...86_400).contains(seconds) else { throw ValidationError("seconds must be 1…86400") }
         guard (5...BenchNation.maximumBanks).contains(banks) else { throw ValidationError("banks must be 5…\(BenchNation.maximumBanks)") }
+        let descriptors = EndToEndBenchCommand.openFileLimit()
+        guard banks * EndToEndBenchCommand.descriptorsPerBank + 1_024 <= descriptors else {
+            throw ValidationError(
+                "\(banks) banks need about \(banks * EndToEndBenchCommand.descriptorsPerBank) file descriptors in this one process "
+                    + "(2 connections per bank, client and server ends); the limit (ulimit -n) is \(descriptors)")
+        }
         guard (1...64_000_000).contains(accounts) else { throw ValidationError("accounts must be 1…64000000") }
         guard (1...4_096).contains(submitters), (0...60_000).contains(thinkMilliseconds) else {
             throw ValidationError("submitters must be 1…4096 and think time 0…60000 ms")
         }
-        guard (1...1_000).contains(pollBatch), (0...60_000).contains(bankPollIntervalMilliseconds) else {
-            throw ValidationError("poll batch must be 1…1000 and the poll interval 0…60000 ms")
+        guard (1...1_000).contains(pollBatch), (0...60_000).contains(bankPollIntervalMilliseconds),
+            (0...10_000).contains(bankLingerMilliseconds)
+        else {
+            throw ValidationError("poll batch must be 1…1000, the poll interval 0…60000 ms and the linger 0…10000 ms")
         }
         guard SealAlgorithm(rawValue: courtSeal) != nil, SealAlgorithm(rawValue: bankSeal) != nil else {
             throw ValidationError("seal algorithms are SM2-SM3 or Ed25519")
@@ -109,6 +130,7 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
         settings.pollBatch = pollBatch
         settings.maximumOpenBroadcasts = maximumOpenBroadcasts
         settings.bankPollIntervalMilliseconds = bankPollIntervalMilliseconds
+        settings.bankLingerMilliseconds = bankLingerMilliseconds
         settings.drainSeconds = drainSeconds
         settings.store = store
         settings.instances = instances
