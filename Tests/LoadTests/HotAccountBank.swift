@@ -31,17 +31,17 @@ struct HotAccountBank {
 
     /// Serves a freeze: holds `min(limit, available)` now and reports it (R-B11, R-B12).
     ///
-    /// The report lists the earlier freezes that hold part of the balance (`queuePosition` follows
-    /// the list); the ones holding nothing wait behind the same holders and are left out, which
-    /// keeps the receipts short. The wire would take them all: up to
-    /// `ExistingFreeze.maximumFreezesPerAccount` − 1 earlier freezes (R-B13).
+    /// The report lists every earlier freeze in order, those holding nothing too (R-B13: "the
+    /// earlier freezes in order"; `queuePosition` follows the list) — the hub's ledger checks the
+    /// count against its own and flags a receipt that leaves any out. The wire takes up to
+    /// `ExistingFreeze.maximumFreezesPerAccount` − 1 of them.
     mutating func freeze(
         instructionID: String, authority: String, rulingNumber: String, requested: Money, period: DatePeriod, respondedAt: Timestamp
     ) throws -> BankFreezeResult {
         precondition(freezes.count < Self.maximumFreezes)
         precondition(requested.currency == account.currency && requested.isPositive)
         let held = try requested.minimum(available)
-        let earlier = freezes.filter(\.held.isPositive).map { freeze in
+        let earlier = freezes.map { freeze in
             ExistingFreeze(
                 authority: WireText(stringLiteral: freeze.authority), documentNumber: WireText(stringLiteral: freeze.rulingNumber),
                 amount: freeze.requested, period: freeze.period)

@@ -168,6 +168,8 @@ extension HotAccountTests {
                 Issue.record("\(acceptance.court) \(acceptance.instructionID): \(view.bodyText)")
                 return (acceptance.instructionID, nil)
             }
+            // The bank reports what the rules ask, so the hub's ledger agrees with every receipt.
+            #expect(targets[0]["flagged"] == nil, "\(acceptance.instructionID): the hub flagged an honest receipt: \(targets[0]["flagged"] ?? "")")
             return (acceptance.instructionID, result)
         }
         let results = Dictionary(uniqueKeysWithValues: readBack)
