@@ -7,8 +7,8 @@ import Testing
 @Suite("Authority")
 struct AuthorityTests {
     private static let time: Int64 = 1_780_000_000_000
-    private static let controlKinds = MeasureKind.allCases.filter(\.requiresRuling)
-    private static let queryKinds = MeasureKind.allCases.filter(\.isQuery)
+    private static let controlKinds = InstructionKind.allCases.filter(\.requiresRuling)
+    private static let queryKinds = InstructionKind.allCases.filter(\.isQuery)
 
     private let registry: Registry
     private let chaoyang: CourtCode
@@ -26,7 +26,7 @@ struct AuthorityTests {
 
     @Test("R-A1: a control measure by an enforcement officer under a ruling of a judge of the same court is accepted",
           arguments: controlKinds)
-    func acceptedControl(kind: MeasureKind) throws {
+    func acceptedControl(kind: InstructionKind) throws {
         let president = kind.requiresPresidentApproval ? id(chaoyang, .president) : nil
         let accepted = try Authority(registry: registry).check(
             kind: kind, court: chaoyang, officerID: id(chaoyang, .enforcementOfficer), rulingJudgeID: id(chaoyang, .judge),
@@ -41,7 +41,7 @@ struct AuthorityTests {
 
     @Test("R-A1: queries need no ruling; judges and enforcement officers may issue them, judicial police may not",
           arguments: queryKinds)
-    func queries(kind: MeasureKind) throws {
+    func queries(kind: InstructionKind) throws {
         let authority = Authority(registry: registry)
         for role in [OfficerRole.judge, .enforcementOfficer] {
             let accepted = try authority.check(
@@ -56,7 +56,7 @@ struct AuthorityTests {
     }
 
     @Test("R-A1: judicial police carry out control measures under a judge's ruling", arguments: controlKinds)
-    func judicialPoliceCarryOut(kind: MeasureKind) throws {
+    func judicialPoliceCarryOut(kind: InstructionKind) throws {
         let accepted = try Authority(registry: registry).check(
             kind: kind, court: haidian, officerID: id(haidian, .judicialPolice), rulingJudgeID: id(haidian, .judge),
             approvingPresidentID: kind.requiresPresidentApproval ? id(haidian, .president) : nil, atUnixMilliseconds: Self.time)
@@ -108,7 +108,7 @@ struct AuthorityTests {
     }
 
     @Test("R-A1: a control measure without a ruling judge is refused", arguments: controlKinds)
-    func rulingMissing(kind: MeasureKind) {
+    func rulingMissing(kind: InstructionKind) {
         #expect(throws: AuthorityError.signatoryMissing(.rulingJudge, kind: kind)) {
             try Authority(registry: registry).check(kind: kind, court: chaoyang, officerID: id(chaoyang, .enforcementOfficer),
                                                     rulingJudgeID: nil, approvingPresidentID: id(chaoyang, .president),

@@ -128,16 +128,16 @@ struct RouterTests {
     }
 
     @Test("bank measures on an account must name the bank; only bank.query fans out",
-          arguments: [MeasureKind.bankFreeze, .bankRenew, .bankUnfreeze, .bankDeduct])
-    func bankRequired(kind: MeasureKind) throws {
+          arguments: [InstructionKind.bankFreeze, .bankRenew, .bankUnfreeze, .bankDeduct])
+    func bankRequired(kind: InstructionKind) throws {
         #expect(throws: RoutingError.bankRequired(kind)) {
             try router.targets(kind: kind, court: CourtCode("京0105"), bankCode: nil)
         }
     }
 
     @Test("police measures go to the police adapter through the hub and name no bank",
-          arguments: MeasureKind.allCases.filter { $0.addressee == .police })
-    func police(kind: MeasureKind) throws {
+          arguments: InstructionKind.allCases.filter { $0.addressee == .police })
+    func police(kind: InstructionKind) throws {
         let routes = try router.targets(kind: kind, court: CourtCode("沪0101"), bankCode: nil)
         #expect(routes == [Route(adapterID: .police(officeID: "MPS"), bankCode: nil, channel: .police,
                                  hops: [.hub, .policeOffice(officeID: "MPS")])])

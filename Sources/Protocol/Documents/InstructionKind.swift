@@ -1,5 +1,5 @@
 /// The kinds of instruction a court seals (查控措施种类): the `kind` discriminator on the wire.
-public enum InstructionKind: String, WireEnumeration {
+public enum InstructionKind: String, WireEnumeration, CustomStringConvertible {
     /// 查询 — ask a bank (or every bank) for the party's accounts (R-B7, R-B8).
     case bankQuery = "bank.query"
     /// 冻结 — hold funds on one account (R-B10 … R-B13).
@@ -40,6 +40,9 @@ public enum InstructionKind: String, WireEnumeration {
         case .policeRelease: return .releaseNotice
         }
     }
+
+    /// The wire name (`"bank.freeze"`), so that messages name a kind as the wire does.
+    public var description: String { rawValue }
 
     /// True for the measures the police keep in force until released (R-G6).
     public var isPoliceMeasure: Bool {

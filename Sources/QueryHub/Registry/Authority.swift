@@ -29,7 +29,7 @@ public struct Authority: Sendable {
     }
 
     /// The roles that may issue a kind of measure (any one of them suffices).
-    public static func allowedRoles(for kind: MeasureKind) -> [OfficerRole] {
+    public static func allowedRoles(for kind: InstructionKind) -> [OfficerRole] {
         kind.isQuery ? [.judge, .enforcementOfficer] : [.judge, .enforcementOfficer, .judicialPolice]
     }
 
@@ -40,16 +40,16 @@ public struct Authority: Sendable {
     ///   - court: the issuing court.
     ///   - officerID: the officer who issues it.
     ///   - rulingJudgeID: the judge who made the ruling it carries out; required when
-    ///     ``MeasureKind/requiresRuling``.
+    ///     ``InstructionKind/requiresRuling``.
     ///   - approvingPresidentID: the president who approved the ruling; required when
-    ///     ``MeasureKind/requiresPresidentApproval``.
+    ///     ``InstructionKind/requiresPresidentApproval``.
     ///   - time: when the measure is accepted, Unix milliseconds: officers deactivated at or
     ///     before it are refused.
     /// - Returns: the officers the measure names, for the record and for R-B4 (the issuing
     ///   officer's name, phone and credential go with the measure).
     @discardableResult
     public func check(
-        kind: MeasureKind, court: CourtCode, officerID: String, rulingJudgeID: String?,
+        kind: InstructionKind, court: CourtCode, officerID: String, rulingJudgeID: String?,
         approvingPresidentID: String? = nil, atUnixMilliseconds time: Int64
     ) throws(AuthorityError) -> AuthorizedMeasure {
         guard registry.court(court) != nil else { throw .unknownCourt(court) }
@@ -71,7 +71,7 @@ public struct Authority: Sendable {
     /// Checks the judge of a ruling or the president who approved it: registered, of the issuing
     /// court, holding the role, active.
     private func signatory(
-        _ signatory: AuthorityError.Signatory, id: String?, required: Bool, kind: MeasureKind, court: CourtCode, at time: Int64
+        _ signatory: AuthorityError.Signatory, id: String?, required: Bool, kind: InstructionKind, court: CourtCode, at time: Int64
     ) throws(AuthorityError) -> Officer? {
         guard let id else {
             if required { throw .signatoryMissing(signatory, kind: kind) }
@@ -92,7 +92,7 @@ public struct Authority: Sendable {
 /// A measure the authority check accepted, with the officers it names.
 public struct AuthorizedMeasure: Hashable, Sendable {
     /// The measure.
-    public let kind: MeasureKind
+    public let kind: InstructionKind
     /// The issuing court.
     public let court: CourtCode
     /// The issuing officer: name, phone and credential go with the measure (R-B4).

@@ -30,9 +30,9 @@ public enum AuthorityError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The officer has been deactivated.
     case officerInactive(officerID: String)
     /// None of the officer's roles may issue this kind of measure.
-    case roleNotAllowed(officerID: String, roles: [OfficerRole], kind: MeasureKind, allowedRoles: [OfficerRole])
+    case roleNotAllowed(officerID: String, roles: [OfficerRole], kind: InstructionKind, allowedRoles: [OfficerRole])
     /// The measure needs a ruling judge (or the president's approval) and names none.
-    case signatoryMissing(Signatory, kind: MeasureKind)
+    case signatoryMissing(Signatory, kind: InstructionKind)
     /// The named judge or president is not registered.
     case signatoryUnregistered(Signatory, officerID: String)
     /// The named judge is no judge, or the named president no president.

@@ -28,7 +28,7 @@ public struct Router: Sendable {
     ///   - bankCode: the bank, for a bank measure; nil only for a query to every bank, and for
     ///     police measures.
     /// - Returns: one route, or for a query to every bank one per connected bank.
-    public func targets(kind: MeasureKind, court: CourtCode, bankCode: String?) throws(RoutingError) -> [Route] {
+    public func targets(kind: InstructionKind, court: CourtCode, bankCode: String?) throws(RoutingError) -> [Route] {
         guard registry.court(court) != nil else { throw .unknownCourt(court) }
         switch kind.addressee {
         case .police:

@@ -9,11 +9,11 @@ public enum RoutingError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The bank is registered but no link reaches it: no T2T, no P2P in any province.
     case bankNotConnected(String)
     /// The measure acts on one account, so it must name the bank.
-    case bankRequired(MeasureKind)
+    case bankRequired(InstructionKind)
     /// A police measure named a bank.
-    case bankNotAllowed(MeasureKind, bankCode: String)
+    case bankNotAllowed(InstructionKind, bankCode: String)
     /// The bank cannot carry out this kind of measure over the network.
-    case bankLacksCapability(bankCode: String, kind: MeasureKind, capability: String)
+    case bankLacksCapability(bankCode: String, kind: InstructionKind, capability: String)
     /// A query to every bank found no connected bank.
     case noConnectedBank
     /// No police office is registered.

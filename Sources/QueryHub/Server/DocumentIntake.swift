@@ -42,7 +42,7 @@ public struct DocumentIntake: InstructionIntake {
                 .forbidden, "the document is issued by \(document.header.court), the certificate is \(court)",
                 field: "$.header.court")
         }
-        let kind = try measureKind(document)
+        let kind = document.kind
         try authorise(document, kind: kind, court: court, at: now)
         try checkOfficerCredential(document.header.officer)
         let targets = try route(document, kind: kind, court: court)
@@ -116,7 +116,7 @@ public struct DocumentIntake: InstructionIntake {
     /// R-A1, R-B4: the issuing officer, the judge who signed the decision the measure carries out
     /// (its `signedBy`) and, for a detention decision, the president who approved it (its
     /// `approvedBy`), each against the registry. The refusal names the field that failed.
-    private func authorise(_ document: InstructionDocument, kind: MeasureKind, court: CourtCode, at now: Int64) throws {
+    private func authorise(_ document: InstructionDocument, kind: InstructionKind, court: CourtCode, at now: Int64) throws {
         let header = document.header
         let decisionIndex = header.legalDocumentIndex(of: document.kind.decisionDocumentKind ?? .ruling)
         let approvalIndex = header.legalDocumentIndex(of: .detentionDecision)
@@ -152,15 +152,9 @@ public struct DocumentIntake: InstructionIntake {
         }
     }
 
-    private func measureKind(_ document: InstructionDocument) throws -> MeasureKind {
-        guard let kind = MeasureKind(rawValue: document.kind.rawValue) else {
-            throw ProblemError(.malformed, "the hub does not carry \(document.kind.rawValue)", field: "$.kind")
-        }
-        return kind
-    }
 
     /// The targets, and for a measure on an account the ordering key that keeps it in line.
-    private func route(_ document: InstructionDocument, kind: MeasureKind, court: CourtCode) throws -> Submission.Targets {
+    private func route(_ document: InstructionDocument, kind: InstructionKind, court: CourtCode) throws -> Submission.Targets {
         let (bankCode, orderingKey) = DocumentIntake.accountOf(document)
         if kind == .bankQuery && bankCode == nil { return .everyBank }
         let routes: [Route]
