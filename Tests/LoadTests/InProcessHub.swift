@@ -3,7 +3,6 @@ import HubClient
 import HubPKI
 import Logging
 import QueryHub
-import ServiceLifecycle
 
 /// A real hub in the test's process for any registry: SQLite on disk in a temporary directory,
 /// HTTPS with mutual TLS on a free loopback port, certificates from `pki`. (UnitTests' LiveHub is
@@ -12,10 +11,7 @@ final class InProcessHub: Sendable {
     let configuration: HubConfiguration
     let registry: Registry
     let pki: DevelopmentPKIMaterial
-    let runtime: HubRuntime
-    let apiPort: Int
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let running: RunningHub
 
     static func start(
         registry: Registry, pki: DevelopmentPKIMaterial, configure: (inout HubConfiguration) -> Void = { _ in }
@@ -31,40 +27,24 @@ final class InProcessHub: Sendable {
         logger.logLevel = .warning
         let store = try SQLiteStore(path: configuration.databasePath)
         let runtime = try await HubRuntime(configuration: configuration, registry: registry, store: store, logger: logger)
-        let ports = AsyncStream<(String, Int)>.makeStream()
-        let services = try runtime.services(
-            tlsConfiguration: try makeServerTLSConfiguration(server: pki.server, trustRootsPEM: pki.authority.certificatePEM),
-            onAPIRunning: { ports.continuation.yield(("api", $0)) },
-            onOperatorRunning: { ports.continuation.yield(("operator", $0)) })
-        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
-        let task = Task { try await group.run() }
-        var found: [String: Int] = [:]
-        for await (name, port) in ports.stream {
-            found[name] = port
-            if found.count == 2 { break }
-        }
-        guard let apiPort = found["api"] else { preconditionFailure("the API reports its port before the stream ends") }
-        return InProcessHub(
-            configuration: configuration, registry: registry, pki: pki, runtime: runtime, apiPort: apiPort, group: group, task: task)
+        let running = try await runtime.start(
+            tlsConfiguration: try makeServerTLSConfiguration(server: pki.server, trustRootsPEM: pki.authority.certificatePEM))
+        return InProcessHub(configuration: configuration, registry: registry, pki: pki, running: running)
     }
 
-    private init(
-        configuration: HubConfiguration, registry: Registry, pki: DevelopmentPKIMaterial, runtime: HubRuntime, apiPort: Int,
-        group: ServiceGroup, task: Task<Void, any Error>
-    ) {
+    private init(configuration: HubConfiguration, registry: Registry, pki: DevelopmentPKIMaterial, running: RunningHub) {
         self.configuration = configuration
         self.registry = registry
         self.pki = pki
-        self.runtime = runtime
-        self.apiPort = apiPort
-        self.group = group
-        self.task = task
+        self.running = running
     }
+
+    var runtime: HubRuntime { running.runtime }
+    var apiPort: Int { running.apiPort }
 
     /// Shuts the hub down gracefully and removes its data directory.
     func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = try? await task.value
+        await running.stop()
         try? FileManager.default.removeItem(atPath: configuration.dataDirectory)
     }
 

@@ -12,11 +12,7 @@ import ServiceLifecycle
 final class LiveHub: Sendable {
     let configuration: HubConfiguration
     let setup: DevelopmentSetup
-    let runtime: HubRuntime
-    let apiPort: Int
-    let operatorPort: Int
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let running: RunningHub
 
     /// A hub on a fresh data directory (or the one `configure` sets, to start again on a stopped
     /// hub's data), on `clock` (Unix milliseconds).
@@ -34,36 +30,23 @@ final class LiveHub: Sendable {
         let store = try SQLiteStore(path: configuration.databasePath)
         let runtime = try await HubRuntime(
             configuration: configuration, registry: setup.registry, store: store, logger: logger, clock: clock)
-        let ports = AsyncStream<(String, Int)>.makeStream()
-        let services = try runtime.services(
-            tlsConfiguration: try makeServerTLSConfiguration(server: setup.pki.server, trustRootsPEM: setup.pki.authority.certificatePEM),
-            onAPIRunning: { ports.continuation.yield(("api", $0)) },
-            onOperatorRunning: { ports.continuation.yield(("operator", $0)) })
-        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
-        let task = Task { try await group.run() }
-        var found: [String: Int] = [:]
-        for await (name, port) in ports.stream {
-            found[name] = port
-            if found.count == 2 { break }
-        }
-        return LiveHub(configuration: configuration, setup: setup, runtime: runtime, apiPort: found["api"]!,
-                       operatorPort: found["operator"]!, group: group, task: task)
+        let running = try await runtime.start(
+            tlsConfiguration: try makeServerTLSConfiguration(server: setup.pki.server, trustRootsPEM: setup.pki.authority.certificatePEM))
+        return LiveHub(configuration: configuration, setup: setup, running: running)
     }
 
-    private init(configuration: HubConfiguration, setup: DevelopmentSetup, runtime: HubRuntime, apiPort: Int, operatorPort: Int,
-                 group: ServiceGroup, task: Task<Void, any Error>) {
+    private init(configuration: HubConfiguration, setup: DevelopmentSetup, running: RunningHub) {
         self.configuration = configuration
         self.setup = setup
-        self.runtime = runtime
-        self.apiPort = apiPort
-        self.operatorPort = operatorPort
-        self.group = group
-        self.task = task
+        self.running = running
     }
 
+    var runtime: HubRuntime { running.runtime }
+    var apiPort: Int { running.apiPort }
+    var operatorPort: Int { running.operatorPort }
+
     func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = try? await task.value
+        await running.stop()
     }
 
     /// A client holding `principal`'s certificate.
