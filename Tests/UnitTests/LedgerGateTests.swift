@@ -5,10 +5,12 @@ import QueryHub
 import Synchronization
 import Testing
 
-/// A store that can be made to fail its commits, as a full disk would.
+/// A store that can be made to fail its commits, as a full disk would, or its reads of an
+/// instruction, as a lost connection to the database would.
 final class FailingStore: Store {
     let inner: SQLiteStore
     let failing = Mutex(false)
+    let failingReads = Mutex(false)
 
     init(path: String) throws { inner = try SQLiteStore(path: path) }
 
@@ -18,7 +20,8 @@ final class FailingStore: Store {
     }
     func loadState() async throws -> StoreState { try await inner.loadState() }
     func instruction(court: String, instructionID: String) async throws -> StoredInstruction? {
-        try await inner.instruction(court: court, instructionID: instructionID)
+        if failingReads.withLock({ $0 }) { throw StoreError.corrupt("the database went away (test)") }
+        return try await inner.instruction(court: court, instructionID: instructionID)
     }
     func workItems(court: String, instructionID: String) async throws -> [StoredWorkItem] {
         try await inner.workItems(court: court, instructionID: instructionID)

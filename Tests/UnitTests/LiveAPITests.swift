@@ -3,6 +3,7 @@ import HubClient
 import HubPKI
 import HubProtocol
 import QueryHub
+import Synchronization
 import Testing
 
 /// The hub over real HTTPS with mutual TLS, SQLite on disk, real seals.
@@ -107,6 +108,33 @@ struct LiveAPITests {
         let results = try await court.request(.GET, "/v1/courts/\(segment("京0105"))/results?after=0")
         let events = results.json["events"] as? [[String: Any]] ?? []
         #expect(events.map { $0["event"] as? String } == ["completed"])
+        try await court.shutdown()
+    }
+
+    @Test("a store that fails while the hub answers gives a 503 problem+json with Retry-After, not a bare 500; the same read succeeds once the store is back")
+    func storeFailureIsAProblem() async throws {
+        let failing = Mutex<FailingStore?>(nil)
+        let hub = try await LiveHub.start(store: { path in
+            let store = try FailingStore(path: path)
+            failing.withLock { $0 = store }
+            return store
+        })
+        defer { Task { await hub.stop() } }
+        let store = try #require(failing.withLock { $0 })
+        let court = try hub.client(Self.courtPrincipal)
+        let document = try SampleInstructions.queryEveryBank(
+            registry: hub.setup.registry, court: Self.chaoyang, instructionID: "Q-9", issuedAtMilliseconds: HubRuntime.systemClock())
+        #expect(try await court.request(.POST, "/v1/instructions", body: try hub.sealed(document, court: Self.chaoyang)).statusCode == 202)
+        store.failingReads.withLock { $0 = true }
+        let failed = try await court.request(.GET, "/v1/instructions/Q-9")
+        #expect(failed.statusCode == 503, "\(failed.bodyText)")
+        #expect(failed.headerValue("content-type") == "application/problem+json")
+        #expect(failed.headerValue("retry-after") == "1")
+        #expect((failed.json["type"] as? String)?.hasSuffix("/store-failure") == true, "\(failed.bodyText)")
+        #expect((failed.json["detail"] as? String)?.contains("/v1/instructions/Q-9") == true, "\(failed.bodyText)")
+        store.failingReads.withLock { $0 = false }
+        let read = try await court.request(.GET, "/v1/instructions/Q-9")
+        #expect(read.statusCode == 200 && read.json["id"] as? String == "Q-9", "\(read.bodyText)")
         try await court.shutdown()
     }
 

@@ -17,7 +17,8 @@ final class LiveHub: Sendable {
     /// A hub on a fresh data directory (or the one `configure` sets, to start again on a stopped
     /// hub's data), on `clock` (Unix milliseconds).
     static func start(
-        configure: (inout HubConfiguration) -> Void = { _ in }, clock: @escaping @Sendable () -> Int64 = HubRuntime.systemClock
+        configure: (inout HubConfiguration) -> Void = { _ in }, clock: @escaping @Sendable () -> Int64 = HubRuntime.systemClock,
+        store makeStore: (_ databasePath: String) throws -> any Store = { try SQLiteStore(path: $0) }
     ) async throws -> LiveHub {
         var configuration = HubConfiguration()
         configuration.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("hub-\(UUID().uuidString)").path
@@ -27,7 +28,7 @@ final class LiveHub: Sendable {
         let setup = try DevelopmentSetup.prepare(configuration)
         var logger = Logger(label: "live-hub")
         logger.logLevel = .warning
-        let store = try SQLiteStore(path: configuration.databasePath)
+        let store = try makeStore(configuration.databasePath)
         let runtime = try await HubRuntime(
             configuration: configuration, registry: setup.registry, store: store, logger: logger, clock: clock)
         let running = try await runtime.start(

@@ -144,6 +144,15 @@ struct ProblemMiddleware: RouterMiddleware {
             return HubAPI.coreFailure(error).response
         } catch let error as HTTPError {
             return Problem.notFound.response(detail: "\(request.method) \(request.uri.path): \(error.status)")
+        } catch {
+            // Every refusal above is the client's; anything else is the hub's own failure — its
+            // store, above all. The operator gets the error; the client a problem it can act on:
+            // retry, which is safe because submissions and answers are idempotent.
+            context.logger.error(
+                "request failed inside the hub", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return Problem.storeFailure.response(
+                detail: "\(request.method) \(request.uri.path) could not be completed: the hub's store failed (\(type(of: error))); retry later",
+                retryAfterSeconds: 1)
         }
     }
 }

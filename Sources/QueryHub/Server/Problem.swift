@@ -25,6 +25,10 @@ public struct Problem: Sendable, Equatable {
     /// A standby instance knows no leader it can reach (issue 7): a takeover is under way.
     public static let noLeader = Problem(
         slug: "no-leader", title: "No hub instance leads right now; retry later", status: .serviceUnavailable)
+    /// The hub's store failed while answering (a read, or a commit the core then stops on): nothing
+    /// the request asked for was done unless a later read shows it; retry after the given seconds.
+    public static let storeFailure = Problem(
+        slug: "store-failure", title: "The hub's store failed; retry later", status: .serviceUnavailable)
     public static let badRequest = Problem(slug: "bad-request", title: "The request is not valid", status: .badRequest)
     /// A police event for a measure its court released (R-G6): not taken; the adapter may forget it.
     public static let measureReleased = Problem(slug: "measure-released", title: "The court released the measure", status: .gone)
