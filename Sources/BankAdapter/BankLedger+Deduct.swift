@@ -94,7 +94,7 @@ extension BankLedger {
         guard let converted = ExchangeConversion.convert(deducted, rate: rate) else {
             return .failure(ReceiptRefusal(cannotAssist(id, .other, "结汇金额超出本行处理范围")))
         }
-        let exchange = ForeignExchange(rate: rate, rateDate: now.date, sourceAmount: deducted, convertedAmount: converted)
+        let exchange = ForeignExchange(rate: rate, rateDate: now.chinaDate, sourceAmount: deducted, convertedAmount: converted)
         return .success((converted, exchange))
     }
 }

@@ -50,7 +50,7 @@ extension BankLedger {
         guard renew.newEndDate >= current.period.to else {
             return cannotAssist(id, .other, "续冻截止日\(renew.newEndDate)早于原冻结截止日\(current.period.to)")
         }
-        if let lastAllowed = try? now.date.adding(years: 1).adding(days: -1), renew.newEndDate > lastAllowed {
+        if let lastAllowed = try? now.chinaDate.adding(years: 1).adding(days: -1), renew.newEndDate > lastAllowed {
             return cannotAssist(id, .other, "续冻期限不得超过一年（至迟\(lastAllowed)）")
         }
         let newLimit = min(current.limitMinor, renew.amountLimit.minorUnits)

@@ -12,12 +12,12 @@ extension BankLedger {
             precondition(applied < BankLedger.maximumEvents, "more events applied than can be scheduled")
             pendingEvents.removeLast()
             now = max(now, event.at)
-            lapseFreezes(before: now.date)
+            lapseFreezes(before: now.chinaDate)
             apply(event.action)
             applied += 1
         }
         now = time
-        lapseFreezes(before: now.date)
+        lapseFreezes(before: now.chinaDate)
     }
 
     /// Lapses the freezes whose last day is before `today`, account by account in key order.

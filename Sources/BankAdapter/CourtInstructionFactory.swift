@@ -28,7 +28,7 @@ public struct CourtInstructionFactory: Sendable {
     ) throws(WireError) -> InstructionDocument {
         let freeze = BankFreeze(
             header: try header(id, at: time, documents: [.ruling, .assistanceNotice]), party: party, account: account,
-            amountLimit: limit, period: DatePeriod(from: time.date, to: until), allowLimitedFreeze: allowLimitedFreeze)
+            amountLimit: limit, period: DatePeriod(from: time.chinaDate, to: until), allowLimitedFreeze: allowLimitedFreeze)
         return try checked(.bankFreeze(freeze))
     }
 
@@ -75,7 +75,7 @@ public struct CourtInstructionFactory: Sendable {
     }
 
     private func header(_ id: InstructionID, at time: Timestamp, documents: [LegalDocumentKind]) throws(WireError) -> InstructionHeader {
-        let year = time.date.year
+        let year = time.chinaDate.year
         let sequence = Int(SeededRandom.hash(id.text, seed: 1) % 9_999) + 1
         let caseNumber: CaseNumber
         let filingDate: CalendarDate

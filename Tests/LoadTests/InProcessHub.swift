@@ -53,6 +53,8 @@ final class InProcessHub: Sendable {
         try HubHTTPClient(
             baseURL: "https://127.0.0.1:\(apiPort)",
             tlsConfiguration: try makeClientTLSConfiguration(client: pki.client(principal), trustRootsPEM: pki.authority.certificatePEM),
-            connectionPoolSize: connections, requestTimeout: .seconds(60))
+            // A load test opens a thousand connections at once on a small, busy machine: the
+            // handshakes queue, so connecting may take far longer than a client's usual 5 s.
+            connectionPoolSize: connections, connectTimeout: .seconds(60), requestTimeout: .seconds(60))
     }
 }

@@ -225,10 +225,15 @@ struct InstructionDocumentTests {
         #expect(refusal(InstructionDocument.self, tree)?.path == "$.header.instructionId")
     }
 
-    @Test("an instruction issued before its case was filed is refused")
+    @Test("an instruction issued before its case was filed is refused; the days are Beijing's (UTC+8)")
     func issuedBeforeFiling() throws {
-        let tree = try parsed(WireFixtures.instruction("police.vehicles")).replacing(["header", "issuedAt"], with: .string("2026-03-01T23:59:59Z"))
-        #expect(refusal(InstructionDocument.self, tree)?.path == "$.header.issuedAt")
+        let fixture = try parsed(WireFixtures.instruction("police.vehicles"))
+        // 23:59:59 on 1 March in Beijing: the day before the filing (2 March).
+        let before = fixture.replacing(["header", "issuedAt"], with: .string("2026-03-01T15:59:59Z"))
+        #expect(refusal(InstructionDocument.self, before)?.path == "$.header.issuedAt")
+        // 00:00 on 2 March in Beijing, still 1 March in UTC: the filing day, so not before it.
+        let filingDay = fixture.replacing(["header", "issuedAt"], with: .string("2026-03-01T16:00:00Z"))
+        #expect(refusal(InstructionDocument.self, filingDay)?.path != "$.header.issuedAt")
     }
 
     // MARK: - Signer and approver of the legal documents (R-A1)

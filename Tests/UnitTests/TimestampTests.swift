@@ -1,4 +1,5 @@
 import HubProtocol
+import QueryHub
 import Testing
 
 @Suite("Timestamp")
@@ -26,9 +27,36 @@ struct TimestampTests {
         #expect(throws: TimestampError.self) { try Timestamp(text) }
     }
 
-    @Test("the date of an instant is its UTC day")
-    func date() throws {
-        #expect(try Timestamp("2026-12-01T23:59:59Z").date.description == "2026-12-01")
-        #expect(try Timestamp("2026-12-02T00:00:00Z").date.description == "2026-12-02")
+    @Test("the UTC date of an instant is the day its wire form writes")
+    func utcDate() throws {
+        #expect(try Timestamp("2026-12-01T23:59:59Z").utcDate.description == "2026-12-01")
+        #expect(try Timestamp("2026-12-02T00:00:00Z").utcDate.description == "2026-12-02")
+    }
+
+    @Test("R-B20: the legal day of an instant is its day in China (UTC+8): from 16:00 UTC it is the next day")
+    func chinaDate() throws {
+        #expect(try Timestamp("2026-12-01T15:59:59.999Z").chinaDate.description == "2026-12-01")
+        #expect(try Timestamp("2026-12-01T16:00:00Z").chinaDate.description == "2026-12-02")
+        #expect(try Timestamp("2026-12-31T16:00:00Z").chinaDate.description == "2027-01-01")
+        #expect(try Timestamp("9999-12-31T23:59:59Z").chinaDate.description == "9999-12-31", "the last instant stays in range")
+    }
+
+    @Test("R-B11: a freeze issued at 00:30 in Beijing cannot start on the UTC date, which is the day before there")
+    func freezeStartsOnTheChinaDay() throws {
+        let issuedAt = try Timestamp("2026-12-01T16:30:00Z").millisecondsSinceEpoch
+        let registry = try Registry.sample()
+        func freeze(from: String) throws -> InstructionDocument {
+            let bytes = try SampleInstructions.freeze(
+                registry: registry, court: try CourtCode("京0105"), instructionID: "F-1", issuedAtMilliseconds: issuedAt,
+                amount: "1000.00", from: from, to: "2027-06-01")
+            return try StrictJSONDecoder().decode(InstructionDocument.self, from: bytes)
+        }
+        #expect(throws: WireError.self) { try freeze(from: "2026-12-01") }
+        let document = try freeze(from: "2026-12-02")
+        guard case .bankFreeze(let accepted) = document else {
+            Issue.record("not a freeze: \(document)")
+            return
+        }
+        #expect(accepted.period.from == accepted.header.issuedAt.chinaDate)
     }
 }

@@ -59,8 +59,11 @@ struct WireFormatDocumentationTests {
           `{"amount": "1200.50", "currency": "CNY"}` (no exponent, no `+`, at most the currency's
           minor digits). Integers (only `queuePosition` today) lie within ±(2^53 − 1); `1.0` and `1e3`
           are refused.
-        - **Dates** are `YYYY-MM-DD`; **instants** are RFC 3339 UTC with seconds,
-          `2026-12-01T09:30:00Z`, or exactly three fraction digits when the milliseconds are not zero.
+        - **Dates** are `YYYY-MM-DD`, days in China Standard Time (UTC+8): an instruction's day is
+          the Beijing date of its `issuedAt`, so from 16:00 UTC it is the next UTC day (a freeze issued
+          at `2026-12-01T16:30:00Z` starts on `2026-12-02` at the earliest). **Instants** are RFC 3339
+          UTC with seconds, `2026-12-01T09:30:00Z`, or exactly three fraction digits when the
+          milliseconds are not zero.
         - **`kind`** selects the document type; unknown kinds are refused with the list of kinds.
         - **Who decided (R-A1).** A legal document names its signer in `signedBy` (签发人) and its
           approver in `approvedBy` (批准人), officer ids of the issuing court. A `ruling`, a

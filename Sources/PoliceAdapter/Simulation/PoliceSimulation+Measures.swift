@@ -9,7 +9,7 @@ extension PoliceSimulation {
     mutating func restrictExit(_ instruction: PoliceRestrictExit, at now: Timestamp) -> ReceiptDocument {
         let id = instruction.header.instructionId
         if case .failure(let refusal) = person(for: instruction.party) { return cannotAssist(id, refusal, at: now) }
-        guard instruction.period.to >= now.date else {
+        guard instruction.period.to >= now.chinaDate else {
             return cannotAssist(id, Refusal(.other, "控制期限已于\(instruction.period.to)届满，无法布控"), at: now)
         }
         if let refusal = capacityRefusal(newReports: 0) { return cannotAssist(id, refusal, at: now) }

@@ -37,7 +37,7 @@ extension PoliceSimulation {
         case .failure(let refusal):
             return cannotAssist(id, refusal, at: now)
         case .success(let person):
-            let documents = person.travelDocuments.filter { $0.issuedOn <= now.date }
+            let documents = person.travelDocuments.filter { $0.issuedOn <= now.chinaDate }
             let records = query.includeRecords ? person.crossings.filter { $0.time <= now } : []
             assert(query.role == .debtor || records.isEmpty, "R-G2: records are disclosed for debtors only")
             return .policeExitEntryResult(PoliceExitEntryResult(header: receiptHeader(id, at: now), documents: documents, records: records))
@@ -52,7 +52,7 @@ extension PoliceSimulation {
             return cannotAssist(id, refusal, at: now)
         }
         let owned = index.vehicleIndexes(ownedBy: query.party.document)
-            .filter { index.vehicle(at: $0).registration.registeredOn <= now.date }
+            .filter { index.vehicle(at: $0).registration.registeredOn <= now.chinaDate }
         if query.party.document.identifiesOrganization, let first = owned.first, index.vehicle(at: first).owner.name != query.party.name {
             let refusal = Refusal(.nameDoesNotMatchID, "\(query.party.document.number)登记的所有人名称与“\(query.party.name)”不符")
             return cannotAssist(id, refusal, at: now)
@@ -71,7 +71,7 @@ extension PoliceSimulation {
         case .success(let person):
             let period = query.period
             let stays = person.hotelStays
-                .filter { $0.checkIn <= now && $0.checkIn.date <= period.to && ($0.checkOut?.date ?? period.to) >= period.from }
+                .filter { $0.checkIn <= now && $0.checkIn.chinaDate <= period.to && ($0.checkOut?.chinaDate ?? period.to) >= period.from }
                 .map { stay in
                     guard let checkOut = stay.checkOut, checkOut > now else { return stay }
                     return HotelStay(checkIn: stay.checkIn, checkOut: nil, hotelName: stay.hotelName, hotelAddress: stay.hotelAddress, registeredPhone: stay.registeredPhone)

@@ -18,7 +18,7 @@ extension WorldGeneration {
             let registration = VehicleRecord(
                 plateNumber: plate, brand: PoliceGeneratedText.text(model.brand), model: PoliceGeneratedText.text(model.model),
                 vehicleType: PoliceGeneratedText.text(model.vehicleType), vin: freshVIN(worldManufacturer: model.worldManufacturer),
-                registeringOffice: PoliceGeneratedText.text(area.vehicleOffice), registeredOn: instant(fromDays: -3_000, toDays: -1).date,
+                registeringOffice: PoliceGeneratedText.text(area.vehicleOffice), registeredOn: instant(fromDays: -3_000, toDays: -1).chinaDate,
                 mortgagee: random.chance(percent: 20) ? PoliceGeneratedText.name(random.pick(PoliceCatalogue.mortgagees)) : nil,
                 seizures: seizures)
             vehicles.append(SimulatedVehicle(owner: owner, registration: registration))
@@ -38,7 +38,7 @@ extension WorldGeneration {
 
     mutating func earlierSeizure() -> VehicleSeizureRecord {
         let (court, code) = random.pick(PoliceCatalogue.seizingCourts)
-        let year = start.date.year - random.int(in: 0...2)
+        let year = start.chinaDate.year - random.int(in: 0...2)
         return VehicleSeizureRecord(authority: PoliceGeneratedText.text(court), documentNumber: PoliceGeneratedText.text("（\(year)）\(code)执\(random.int(in: 1...9_999))号"))
     }
 

@@ -109,13 +109,13 @@ struct WorldGeneration {
     mutating func makeTravelDocuments() -> [TravelDocumentRecord] {
         var documents: [TravelDocumentRecord] = []
         if random.chance(percent: 40) {
-            let issued = instant(fromDays: -3_000, toDays: -30).date
+            let issued = instant(fromDays: -3_000, toDays: -30).chinaDate
             documents.append(TravelDocumentRecord(
                 type: .passport, number: PoliceGeneratedText.text("E" + random.characters(8, from: "0123456789")),
                 issuedOn: issued, expiresOn: PoliceGeneratedText.shifted(issued, years: 10, days: -1)))
         }
         if random.chance(percent: 20) {
-            let issued = instant(fromDays: -1_500, toDays: -30).date
+            let issued = instant(fromDays: -1_500, toDays: -30).chinaDate
             documents.append(TravelDocumentRecord(
                 type: .hongKongMacauPass, number: PoliceGeneratedText.text("C" + random.characters(8, from: "0123456789")),
                 issuedOn: issued, expiresOn: PoliceGeneratedText.shifted(issued, years: 5, days: -1)))

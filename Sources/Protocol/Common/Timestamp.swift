@@ -48,17 +48,30 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(millisecondsSinceEpoch: total)
     }
 
-    /// The UTC calendar date of this instant.
-    public var date: CalendarDate {
+    /// The UTC calendar date of this instant: the date the wire form (`…Z`) writes.
+    public var utcDate: CalendarDate {
         // In range by construction: 0...9999-12-31.
         try! CalendarDate(daysSinceEpoch: Int(millisecondsSinceEpoch / 86_400_000))
+    }
+
+    /// China Standard Time is UTC+8 all year (no daylight saving).
+    public static let chinaOffsetMilliseconds: Int64 = 8 * 3_600_000
+
+    /// The calendar date of this instant in China Standard Time: the day a court's documents, a
+    /// freeze's period and a bank's business day speak of. From 16:00 to 24:00 UTC it is the day
+    /// after ``utcDate``. The last eight hours of 9999-12-31 UTC, whose China date has no
+    /// four-digit year, give 9999-12-31.
+    public var chinaDate: CalendarDate {
+        let days = (millisecondsSinceEpoch + Timestamp.chinaOffsetMilliseconds) / 86_400_000
+        let lastDay = Timestamp.millisecondRange.upperBound / 86_400_000
+        return try! CalendarDate(daysSinceEpoch: Int(min(days, lastDay)))
     }
 
     /// `"2026-12-01T09:30:00Z"` or `"2026-12-01T09:30:00.250Z"`.
     public var description: String {
         let millisecondOfDay = millisecondsSinceEpoch % 86_400_000
         let second = millisecondOfDay / 1_000
-        var text = date.description + "T" + Timestamp.padded(second / 3_600) + ":"
+        var text = utcDate.description + "T" + Timestamp.padded(second / 3_600) + ":"
             + Timestamp.padded(second / 60 % 60) + ":" + Timestamp.padded(second % 60)
         let milliseconds = millisecondOfDay % 1_000
         if milliseconds != 0 {

@@ -41,8 +41,8 @@ public struct BankFreeze: Hashable, Sendable, Codable, WireValidatable, KindTagg
         try WireRules.requireCurrency(amountLimit, account.currency, at: "$.amountLimit.currency")
         try WireRules.requireAtMost(amountLimit, header.case.amountOwed, at: "$.amountLimit", "a freeze may not exceed the amount owed")
         try period.validateAtMostOneYear(at: "$.period", "a freeze")
-        guard period.from >= header.issuedAt.date else {
-            throw WireError(path: "$.period.from", reason: .invalidValue("a freeze cannot start before it is issued (\(header.issuedAt.date))"))
+        guard period.from >= header.issuedAt.chinaDate else {
+            throw WireError(path: "$.period.from", reason: .invalidValue("a freeze cannot start before it is issued (\(header.issuedAt.chinaDate))"))
         }
     }
 }

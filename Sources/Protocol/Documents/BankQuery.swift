@@ -36,8 +36,8 @@ public struct BankQuery: Hashable, Sendable, Codable, WireValidatable, KindTagge
             throw WireError(path: "$.historyPeriod", reason: .invalidValue("a history period is given only when includeTransactionHistory is true"))
         case (true, .some(let period)):
             try period.validate(at: "$.historyPeriod")
-            guard period.to <= header.issuedAt.date else {
-                throw WireError(path: "$.historyPeriod.to", reason: .invalidValue("history cannot be asked for days after the instruction (\(header.issuedAt.date))"))
+            guard period.to <= header.issuedAt.chinaDate else {
+                throw WireError(path: "$.historyPeriod.to", reason: .invalidValue("history cannot be asked for days after the instruction (\(header.issuedAt.chinaDate))"))
             }
         case (false, nil):
             break

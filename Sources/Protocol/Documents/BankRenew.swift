@@ -39,8 +39,8 @@ public struct BankRenew: Hashable, Sendable, Codable, WireValidatable, KindTagge
         try WireRules.requirePositive(amountLimit, at: "$.amountLimit")
         try WireRules.requireCurrency(amountLimit, account.currency, at: "$.amountLimit.currency")
         try WireRules.requireAtMost(amountLimit, header.case.amountOwed, at: "$.amountLimit", "a freeze may not exceed the amount owed")
-        guard newEndDate > header.issuedAt.date else {
-            throw WireError(path: "$.newEndDate", reason: .invalidValue("the new end \(newEndDate) is not after the issue day \(header.issuedAt.date)"))
+        guard newEndDate > header.issuedAt.chinaDate else {
+            throw WireError(path: "$.newEndDate", reason: .invalidValue("the new end \(newEndDate) is not after the issue day \(header.issuedAt.chinaDate)"))
         }
     }
 }

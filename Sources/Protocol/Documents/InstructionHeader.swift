@@ -43,7 +43,7 @@ public struct InstructionHeader: Hashable, Sendable, Codable {
         for (index, document) in legalDocuments.enumerated() {
             try document.validate(at: path + ".legalDocuments[\(index)]")
         }
-        guard `case`.filingDate <= issuedAt.date else {
+        guard `case`.filingDate <= issuedAt.chinaDate else {
             throw WireError(path: path + ".issuedAt", reason: .invalidValue("issued \(issuedAt), before the case was filed on \(`case`.filingDate)"))
         }
     }
