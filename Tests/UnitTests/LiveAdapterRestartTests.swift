@@ -67,7 +67,7 @@ struct LiveAdapterRestartTests {
         }
     }
 
-    @Test("a bank adapter stopped gracefully (as on SIGTERM) in the middle of a batch loses nothing: the leased items come back and each is answered once")
+    @Test("a bank adapter stopped gracefully (as on SIGTERM) in the middle of a batch finishes it and its answers reach the hub: nothing comes again, each is answered once")
     func adapterStoppedMidBatch() async throws {
         let accounts = (1...4).map { Self.account(AccountNumber(stringLiteral: "622202020040000000\($0)"), balance: "10000.00") }
         try await Network.with(accounts: ["ICBC": accounts], configure: { $0.leaseSeconds = 1 }) { network in
