@@ -52,4 +52,49 @@ struct AdapterPollerTests {
         for client in [court, bank] { try await client.shutdown() }
         await hub.stop()
     }
+
+    @Test("R-B7, R-B8: runs of consecutive no-account answers go as one range each; other answers and runs of one stay per item",
+          arguments: [true, false])
+    func rangesForRuns(answersRanges: Bool) async throws {
+        let hub = try await LiveHub.start()
+        let court = try hub.client(try PrincipalIdentity(kind: .court, id: "京0105"))
+        for index in 1...4 {
+            let document = try SampleInstructions.queryEveryBank(
+                registry: hub.setup.registry, court: Self.chaoyang, instructionID: "R-\(index)", issuedAtMilliseconds: HubRuntime.systemClock())
+            #expect(try await court.request(.POST, "/v1/instructions", body: try hub.sealed(document, court: Self.chaoyang)).statusCode == 202)
+        }
+        let bank = try hub.client(try PrincipalIdentity(kind: .bank, id: "ICBC"))
+        var configuration = AdapterPoller.Configuration(adapterID: "bank:ICBC")
+        configuration.waitSeconds = 1
+        configuration.answersRanges = answersRanges
+        let owner = SealKeyOwner.bank(code: "ICBC")
+        let sealer = ReceiptSealing.sealer(key: hub.setup.sealKeys[owner]!, keyId: Registry.sampleSealKeyID(for: owner))
+        let sealed = Mutex<[String]>([])
+        let poller = AdapterPoller(
+            configuration: configuration, client: bank,
+            handler: { item in
+                let header = #"{"instructionId":"\#(item.instructionID)","responder":"ICBC","respondedAt":"2026-12-01T09:30:41Z"}"#
+                // R-2 cannot be assisted: it splits the run into R-1 (alone) and R-3 … R-4.
+                if item.instructionID == "R-2" {
+                    return AdapterAnswer(outcome: "cannotAssist", receipt: Array(#"{"kind":"cannotAssist","header":\#(header),"reason":"other","detail":"test"}"#.utf8))
+                }
+                return AdapterAnswer(outcome: "noAccountFound", receipt: Array(#"{"kind":"bank.noAccountFound","header":\#(header)}"#.utf8))
+            },
+            sealer: { receipts in
+                sealed.withLock { $0 += receipts.map { String(decoding: $0, as: UTF8.self) } }
+                return try sealer(receipts)
+            })
+        #expect(try await poller.pollOnce() == 4)
+        #expect(await poller.receiptsAccepted == 4)
+        let kinds = sealed.withLock { $0 }.map { $0.contains("noAccountFoundRange") ? "range" : $0.contains("cannotAssist") ? "cannotAssist" : "item" }
+        #expect(kinds == (answersRanges ? ["item", "cannotAssist", "range"] : ["item", "cannotAssist", "item", "item"]))
+        for id in ["R-1", "R-3", "R-4"] {
+            let view = try await court.request(.GET, "/v1/instructions/\(id)")
+            #expect((view.json["noAccountFound"] as? [String]) == ["bank:ICBC"], "\(id): \(view.bodyText)")
+        }
+        let view = try await court.request(.GET, "/v1/instructions/R-2")
+        #expect((view.json["receipts"] as? [[String: Any]])?.first?["outcome"] as? String == "cannotAssist")
+        for client in [court, bank] { try await client.shutdown() }
+        await hub.stop()
+    }
 }

@@ -226,6 +226,19 @@ enum WireFixtures {
         """),
     ]
 
+    /// Range receipts: one sealed document answering a run of items (R-B7, R-B8).
+    static let rangeReceipts: [(kind: String, json: String)] = [
+        ("bank.noAccountFoundRange", """
+        {"kind": "bank.noAccountFoundRange", "responder": "C1030511000045", "respondedAt": "2026-12-01T09:30:41Z",
+         "firstItemId": "B118", "lastItemId": "B120",
+         "instructions": [
+           {"court": "京0105", "instructionId": "BJ0105-2026-000118"},
+           {"court": "沪0101", "instructionId": "SH0101-2026-000042"},
+           {"court": "京0105", "instructionId": "BJ0105-2026-000120"}
+         ]}
+        """),
+    ]
+
     /// The fixture of a kind (the test fails loudly on an unknown kind).
     static func instruction(_ kind: String) -> String { instructions.first { $0.kind == kind }!.json }
     static func receipt(_ kind: String) -> String { receipts.first { $0.kind == kind }!.json }

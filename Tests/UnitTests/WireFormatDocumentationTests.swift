@@ -43,6 +43,20 @@ struct WireFormatDocumentationTests {
         "police.personFound": "发现人员 — the person was found (R-G5)",
     ]
 
+    static let rangeReceiptTitles: [String: String] = [
+        "bank.noAccountFoundRange": "批量无账户 — no account found for a run of queries to every bank (R-B7, R-B8)",
+    ]
+
+    static let rangeIntroduction = """
+
+        A range receipt answers a contiguous run of the hub's broadcast items (`B<n>` … `B<m>`, at
+        most 1,000) at once; it is posted in `ranges` of `POST /v1/adapters/{adapter}/receipts`
+        (openapi.yaml) under the same batch seal as per-item receipts. `instructions` lists, in item
+        order, the `{court, instructionId}` each item is, so a court finds its own query in the
+        sealed bytes; the hub refuses a range whose list is not its broadcast log's.
+
+        """
+
     static let introduction = """
         # QueryHub wire format
 
@@ -116,6 +130,10 @@ struct WireFormatDocumentationTests {
         for (kind, json) in WireFixtures.receipts {
             text += try section(kind: kind, title: receiptTitles[kind]!, json: json)
         }
+        text += "\n## Range receipts (sealed by a bank)\n" + rangeIntroduction
+        for (kind, json) in WireFixtures.rangeReceipts {
+            text += try section(kind: kind, title: rangeReceiptTitles[kind]!, json: json)
+        }
         return text
     }
 
@@ -138,5 +156,6 @@ struct WireFormatDocumentationTests {
     func titles() {
         #expect(Set(WireFormatDocumentationTests.instructionTitles.keys) == Set(InstructionKind.allRawValues))
         #expect(Set(WireFormatDocumentationTests.receiptTitles.keys) == Set(ReceiptKind.allRawValues))
+        #expect(Set(WireFormatDocumentationTests.rangeReceiptTitles.keys) == Set(RangeReceiptKind.allRawValues))
     }
 }

@@ -29,6 +29,13 @@ public actor AdapterPoller {
         /// Backoff after a failed round: doubled each time from the initial to the maximum.
         public var initialBackoffMilliseconds = 200
         public var maximumBackoffMilliseconds = 10_000
+        /// Answer runs of consecutive queries to every bank answered "no account found" with one
+        /// `bank.noAccountFoundRange` each (false: every answer as its own receipt).
+        public var answersRanges = true
+        /// The longest a post of answers may take, also when the poller is being stopped: the
+        /// answers of a batch the backend acted on are posted even after cancellation, within
+        /// this bound.
+        public var postTimeoutSeconds = 30
 
         public init(adapterID: String) {
             self.adapterID = adapterID
@@ -103,8 +110,17 @@ public actor AdapterPoller {
         }
         defer { heartbeat.cancel() }
         let answers = await handle(lease.items)
-        try await post(answers, items: lease.items, token: lease.token)
+        try await postShielded(answers, items: lease.items, token: lease.token)
         return lease.items.count
+    }
+
+    /// Posts the answers in a task of its own, which a stop (cancellation of ``run()``) does not
+    /// cancel: the backend has acted on the batch, so its answers must reach the hub — else they
+    /// wait for the lease to expire and the items come again. Bounded by
+    /// ``Configuration/postTimeoutSeconds`` (the request's own timeout).
+    private func postShielded(_ answers: [AdapterAnswer], items: [AdapterWorkItem], token: String) async throws {
+        let posting = Task { try await self.post(answers, items: items, token: token) }
+        try await posting.value
     }
 
     /// Handles the items, at most ``Configuration/concurrency`` at once, reusing remembered answers.
@@ -157,16 +173,28 @@ public actor AdapterPoller {
     }
 
     private func post(_ answers: [AdapterAnswer], items: [AdapterWorkItem], token: String) async throws {
-        let seals = try sealer(answers.map(\.receipt))
-        precondition(seals.count == answers.count, "the sealer seals every receipt")
+        let runs = configuration.answersRanges ? NoAccountRuns.runs(items: items, answers: answers) : []
+        var inRun = [Bool](repeating: false, count: items.count)
+        for run in runs { for index in run.indices { inRun[index] = true } }
+        let single = items.indices.filter { !inRun[$0] }
+        // One batch seal over the per-item receipts and the range receipts together.
+        let seals = try sealer(single.map { answers[$0].receipt } + runs.map(\.receipt))
+        precondition(seals.count == single.count + runs.count, "the sealer seals every receipt")
         // A struct, not dictionaries: encoding 500 dictionaries was most of a post's cost.
-        let entries = items.indices.map { index in
+        let entries = single.enumerated().map { position, index in
             ReceiptEntry(
                 itemId: items[index].itemID, leaseToken: token, outcome: answers[index].outcome,
-                receipt: Data(answers[index].receipt).base64EncodedString(), seal: seals[index])
+                receipt: Data(answers[index].receipt).base64EncodedString(), seal: seals[position])
         }
-        let body = try JSONEncoder().encode(ReceiptPost(receipts: entries))
-        let response = try await client.request(.POST, adapterPath + "/receipts", body: Array(body), headers: [("content-type", "application/json")])
+        let ranges = runs.enumerated().map { position, run in
+            RangeEntry(
+                firstItemId: run.firstItemID, lastItemId: run.lastItemID, leaseToken: token,
+                receipt: Data(run.receipt).base64EncodedString(), seal: seals[single.count + position])
+        }
+        let body = try JSONEncoder().encode(ReceiptPost(receipts: entries, ranges: ranges.isEmpty ? nil : ranges))
+        let response = try await client.request(
+            .POST, adapterPath + "/receipts", body: Array(body), headers: [("content-type", "application/json")],
+            timeout: .seconds(configuration.postTimeoutSeconds))
         switch response.statusCode {
         case 200:
             receiptsAccepted += items.count
@@ -191,7 +219,20 @@ struct ReceiptEntry: Encodable {
     var seal: String
 }
 
+/// One range answer (`bank.noAccountFoundRange`) as `POST /v1/adapters/{adapter}/receipts` takes it.
+struct RangeEntry: Encodable {
+    var firstItemId: String
+    var lastItemId: String
+    var leaseToken: String
+    /// The range receipt's exact bytes, base64.
+    var receipt: String
+    /// The batch seal (and Merkle proof) as a JSON string.
+    var seal: String
+}
+
 /// The body of `POST /v1/adapters/{adapter}/receipts`.
 struct ReceiptPost: Encodable {
     var receipts: [ReceiptEntry]
+    /// Left out when there are none, so that the post is what hubs without ranges take.
+    var ranges: [RangeEntry]?
 }

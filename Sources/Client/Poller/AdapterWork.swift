@@ -33,10 +33,14 @@ public struct AdapterAnswer: Sendable, Equatable {
     public var outcome: String
     /// The receipt document (JSON), exactly as sealed.
     public var receipt: [UInt8]
+    /// The receipt's header when the adapter has it at hand: the poller then groups "no account
+    /// found" answers into range receipts without decoding them again (nil: it decodes).
+    public var header: ReceiptHeader?
 
-    public init(outcome: String, receipt: [UInt8]) {
+    public init(outcome: String, receipt: [UInt8], header: ReceiptHeader? = nil) {
         self.outcome = outcome
         self.receipt = receipt
+        self.header = header
     }
 }
 

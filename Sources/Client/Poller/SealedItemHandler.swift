@@ -40,7 +40,7 @@ public struct SealedItemHandler: Sendable {
 
     func encode(_ receipt: ReceiptDocument, item: AdapterWorkItem, at now: Timestamp) -> AdapterAnswer {
         do {
-            return AdapterAnswer(outcome: receipt.kind.outcome, receipt: try CanonicalJSON.encode(receipt))
+            return AdapterAnswer(outcome: receipt.kind.outcome, receipt: try CanonicalJSON.encode(receipt), header: receipt.header)
         } catch {
             return cannotAssist(item, reason: .other, detail: "the system's receipt could not be encoded: \(error)", at: now)
         }

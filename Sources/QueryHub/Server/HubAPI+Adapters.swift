@@ -35,6 +35,24 @@ struct ReceiptBatch: Codable {
         var seal: String
     }
     var receipts: [Entry]
+    /// Range answers (`bank.noAccountFoundRange`), see ``RangeEntry``.
+    var ranges: [RangeEntry]
+
+    init(receipts: [Entry], ranges: [RangeEntry] = []) {
+        self.receipts = receipts
+        self.ranges = ranges
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case receipts, ranges
+    }
+
+    /// Either list may be left out (an adapter that answers only ranges, or only items).
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        receipts = try container.decodeIfPresent([Entry].self, forKey: .receipts) ?? []
+        ranges = try container.decodeIfPresent([RangeEntry].self, forKey: .ranges) ?? []
+    }
 }
 
 struct ReceiptResultView: Codable {
@@ -116,13 +134,18 @@ extension HubAPI {
         let body = try await HubAPI.body(request)
         // The checks are CPU work: a few posts at a time, so that submissions do not wait behind
         // a thousand posts sharing the cores (``AdmissionGate``). The commit waits outside.
-        let answers = try await receiptGate.admitted { try await checkedAnswers(body: body, adapter: adapter) }
-        let results = try await core.answer(adapterID: adapter, answers: answers, audit: context.auditContext)
-        return try HubAPI.receiptResponse(answers: answers, results: results)
+        let (answers, ranges) = try await receiptGate.admitted { try await checkedAnswers(body: body, adapter: adapter) }
+        // A range is recorded exactly as its items' per-item "no account found" answers would be
+        // (same ranges in the store, same watermarks, same refusals): one list for the core.
+        let results = try await core.answer(
+            adapterID: adapter, answers: answers + ranges.flatMap(\.answers), audit: context.auditContext)
+        return try HubAPI.receiptResponse(
+            answers: answers, results: Array(results.prefix(answers.count)), ranges: ranges,
+            rangeResults: results.dropFirst(answers.count))
     }
 
     /// Decodes a post of receipts and checks each (seal, rules, instruction), in order.
-    private func checkedAnswers(body: [UInt8], adapter: String) async throws -> [AnswerSubmission] {
+    private func checkedAnswers(body: [UInt8], adapter: String) async throws -> ([AnswerSubmission], [CheckedRange]) {
         let batch: ReceiptBatch
         do {
             batch = try JSONDecoder().decode(ReceiptBatch.self, from: Data(body))
@@ -132,6 +155,18 @@ extension HubAPI {
         guard batch.receipts.count <= maximumItemsPerPoll else {
             throw ProblemError(.badRequest, "at most \(maximumItemsPerPoll) receipts per batch", field: "receipts")
         }
+        guard batch.ranges.count <= maximumItemsPerPoll else {
+            throw ProblemError(.badRequest, "at most \(maximumItemsPerPoll) ranges per batch", field: "ranges")
+        }
+        guard !batch.receipts.isEmpty || !batch.ranges.isEmpty else {
+            throw ProblemError(.badRequest, "the batch has neither receipts nor ranges", field: "receipts")
+        }
+        let ranges = try await checkedRanges(batch.ranges, receiptCount: batch.receipts.count, adapter: adapter)
+        return (try await checkedReceipts(batch, adapter: adapter), ranges)
+    }
+
+    /// The per-item receipts of a batch, each checked (seal, rules, instruction), in order.
+    private func checkedReceipts(_ batch: ReceiptBatch, adapter: String) async throws -> [AnswerSubmission] {
         // One hop into the core for the whole batch, not one per receipt: the core is shared with
         // every bank's polls and every court's submissions.
         let owners = try await core.instructions(of: batch.receipts.map { WorkItemID(wire: $0.itemId) }, adapterID: adapter)
@@ -159,7 +194,10 @@ extension HubAPI {
         return answers
     }
 
-    static func receiptResponse(answers: [AnswerSubmission], results: [AnswerResult]) throws -> Response {
+    static func receiptResponse(
+        answers: [AnswerSubmission], results: [AnswerResult], ranges: [CheckedRange] = [],
+        rangeResults: ArraySlice<AnswerResult> = []
+    ) throws -> Response {
         let views = zip(answers, results).map { answer, result -> ReceiptResultView in
             switch result {
             case .accepted: return ReceiptResultView(itemId: answer.item.description, status: "accepted")
@@ -173,12 +211,18 @@ extension HubAPI {
                 return ReceiptResultView(itemId: answer.item.description, status: "unknown", detail: "no such item for this adapter")
             }
         }
-        let succeeded = results.contains { $0 == .accepted || $0 == .repeated }
+        let rangeViews = rangeResultViews(ranges: ranges, results: rangeResults)
+        let succeeded = (results + rangeResults).contains { $0 == .accepted || $0 == .repeated }
         if !succeeded, let first = views.first {
             // Nothing in the batch was taken: answer with the problem of the first item.
             let problem: Problem = first.status == "unknown" ? .notFound : .conflict
             return problem.response(detail: "\(first.itemId): \(first.detail ?? first.status)", field: "receipts[0]")
         }
-        return try json(["results": views])
+        if !succeeded, let first = rangeViews.first {
+            return Problem.conflict.response(
+                detail: "\(first.firstItemId) … \(first.lastItemId): \(first.detail ?? first.status)", field: "ranges[0]")
+        }
+        guard !ranges.isEmpty else { return try json(["results": views]) }
+        return try json(ReceiptResponseView(results: views, ranges: rangeViews))
     }
 }

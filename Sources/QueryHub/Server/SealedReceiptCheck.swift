@@ -59,36 +59,28 @@ public struct SealedReceiptCheck: ReceiptCheck {
             fields: (seal: field + ".seal", receipt: field + ".receipt"))
     }
 
+    /// A range receipt (`bank.noAccountFoundRange`), decoded, once its seal and rules are checked;
+    /// problems name `field` (`ranges[0]`). Matching its instructions against the broadcast log is
+    /// the caller's (R-B7, R-B8).
+    public func verifiedRange(receipt: [UInt8], sealJSON: String, adapterID: String, field: String) throws
+        -> BankNoAccountFoundRange
+    {
+        let subject = field
+        try verifySeal(receipt: receipt, sealJSON: sealJSON, adapterID: adapterID, subject: subject, sealField: field + ".seal")
+        do {
+            return try StrictJSONDecoder().decode(BankNoAccountFoundRange.self, from: receipt)
+        } catch {
+            throw ProblemError(.malformed, "\(subject): \(error.description)", field: field + ".receipt\(error.path.dropFirst())")
+        }
+    }
+
     /// The adapter's registered key over the exact bytes (directly or through a batch seal),
     /// strict decoding with the protocol's rules, and the instruction the header names.
     private func verifiedReceipt(
         receipt: [UInt8], sealJSON: String, adapterID: String, instructionID: String, subject: String,
         fields: (seal: String, receipt: String)
     ) throws -> ReceiptDocument {
-        let owner = try sealOwner(of: adapterID)
-        let batchSeal: BatchSeal
-        do {
-            batchSeal = try StrictJSONDecoder().decode(BatchSeal.self, from: Array(sealJSON.utf8))
-        } catch {
-            throw ProblemError(.badSeal, "\(subject): the seal is not a batch seal: \(error)", field: fields.seal)
-        }
-        let record: SealKeyRecord
-        do {
-            record = try registry.sealKey(owner: owner, keyId: batchSeal.seal.keyId, atUnixMilliseconds: clock())
-        } catch {
-            throw ProblemError(.badSeal, error.description, field: fields.seal + ".seal.keyId")
-        }
-        do {
-            // The audit path is checked for every receipt; the signature over the root once.
-            let root = try batchSeal.root(of: receipt)
-            let key = VerifiedRootCache.Key(root: root, signature: batchSeal.seal.signature, keyFingerprint: record.publicKey.fingerprint)
-            if !verifiedRoots.contains(key) {
-                try Seal.verify(root, seal: batchSeal.seal, publicKey: record.publicKey)
-                verifiedRoots.insert(key)
-            }
-        } catch {
-            throw ProblemError(.badSeal, "\(subject): \(error)", field: fields.seal)
-        }
+        try verifySeal(receipt: receipt, sealJSON: sealJSON, adapterID: adapterID, subject: subject, sealField: fields.seal)
         let document: ReceiptDocument
         do {
             document = try StrictJSONDecoder().decode(ReceiptDocument.self, from: receipt)
@@ -101,6 +93,35 @@ public struct SealedReceiptCheck: ReceiptCheck {
                 field: fields.receipt + ".header.instructionId")
         }
         return document
+    }
+
+    /// The adapter's registered key over the exact bytes, directly or through a batch seal: the
+    /// audit path every time, the signature over the root once per root.
+    private func verifySeal(receipt: [UInt8], sealJSON: String, adapterID: String, subject: String, sealField: String) throws {
+        let owner = try sealOwner(of: adapterID)
+        let batchSeal: BatchSeal
+        do {
+            batchSeal = try StrictJSONDecoder().decode(BatchSeal.self, from: Array(sealJSON.utf8))
+        } catch {
+            throw ProblemError(.badSeal, "\(subject): the seal is not a batch seal: \(error)", field: sealField)
+        }
+        let record: SealKeyRecord
+        do {
+            record = try registry.sealKey(owner: owner, keyId: batchSeal.seal.keyId, atUnixMilliseconds: clock())
+        } catch {
+            throw ProblemError(.badSeal, error.description, field: sealField + ".seal.keyId")
+        }
+        do {
+            // The audit path is checked for every receipt; the signature over the root once.
+            let root = try batchSeal.root(of: receipt)
+            let key = VerifiedRootCache.Key(root: root, signature: batchSeal.seal.signature, keyFingerprint: record.publicKey.fingerprint)
+            if !verifiedRoots.contains(key) {
+                try Seal.verify(root, seal: batchSeal.seal, publicKey: record.publicKey)
+                verifiedRoots.insert(key)
+            }
+        } catch {
+            throw ProblemError(.badSeal, "\(subject): \(error)", field: sealField)
+        }
     }
 
     private func sealOwner(of adapterID: String) throws -> SealKeyOwner {
