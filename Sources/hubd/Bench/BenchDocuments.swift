@@ -88,11 +88,13 @@ struct BenchDocuments: Sendable {
             + #""issuedAt":"\#(issuedAt)","legalDocuments":[\#(documents.joined(separator: ","))]}"#
     }
 
-    /// The dates from the issue day to `days` later, as `YYYY-MM-DD` (UTC).
+    /// The dates from the issue day to `days` later, as `YYYY-MM-DD` in China Standard Time
+    /// (UTC+8), the day the hub's ledger judges by: in UTC, every freeze made after 16:00 UTC
+    /// started the day before it was made and was refused (R-B11).
     static func period(at milliseconds: Int64, days: Int) -> (String, String) {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3_600)
         formatter.dateFormat = "yyyy-MM-dd"
         let start = Date(timeIntervalSince1970: Double(milliseconds) / 1_000)
         return (formatter.string(from: start), formatter.string(from: start.addingTimeInterval(Double(days) * 86_400)))
