@@ -78,7 +78,10 @@ struct ManyCourts: Sendable {
         let officerID = Registry.sampleOfficerID(court: court, role: .enforcementOfficer)
         guard let officer = registry.officer(id: officerID) else { preconditionFailure("every court has an enforcement officer") }
         let issuedAt = Timestamp(millisecondsSinceEpoch: issuedAtMilliseconds - issuedAtMilliseconds % 1_000)
-        let lastDay = try issuedAt.date.adding(years: 1).adding(days: -1)
+        // The period starts on the day in China Standard Time (UTC+8), the day the hub's ledger
+        // judges by (R-B11): the UTC date is the day before from 16:00 UTC on.
+        let firstDay = Timestamp(millisecondsSinceEpoch: issuedAtMilliseconds + 8 * 3_600_000).date
+        let lastDay = try firstDay.adding(years: 1).adding(days: -1)
         let digest = String(repeating: "b", count: 64)
         return Array("""
             {"kind":"bank.freeze","header":{"instructionId":"\(instructionID)","court":"\(court)",\
@@ -91,7 +94,7 @@ struct ManyCourts: Sendable {
             {"kind":"assistanceNotice","number":"（2026）\(court)执1号协助执行通知书","sha256":"\(digest)"}]},\
             "party":{"name":"张三","document":{"type":"residentID","number":"11010519491231002X"}},\
             "account":{"bank":"\(account.bank)","number":"\(account.number)","currency":"\(account.currency.code)"},\
-            "amountLimit":\(try json(limit)),"period":{"from":"\(issuedAt.date)","to":"\(lastDay)"},"allowLimitedFreeze":true}
+            "amountLimit":\(try json(limit)),"period":{"from":"\(firstDay)","to":"\(lastDay)"},"allowLimitedFreeze":true}
             """.utf8)
     }
 
