@@ -15,11 +15,21 @@ struct HubConfigurationTests {
         #expect(configuration.listenPort == 7443)
     }
 
+    @Test("issue 6: the limit on open query items comes from the file or QUERYHUB_MAXIMUM_OPEN_BROADCAST_ITEMS and reaches the core")
+    func openBroadcastItems() throws {
+        #expect(HubConfiguration().coreLimits.maximumOpenBroadcastItems == HubCore.Limits().maximumOpenBroadcastItems)
+        let file = try HubConfiguration.parse(Array(#"{"maximumOpenBroadcastItems": 64000}"#.utf8))
+        #expect(file.coreLimits.maximumOpenBroadcastItems == 64_000)
+        let environment = try HubConfiguration.load(file: nil, environment: ["QUERYHUB_MAXIMUM_OPEN_BROADCAST_ITEMS": "1000"])
+        #expect(environment.maximumOpenBroadcastItems == 1_000 && environment.coreLimits.maximumOpenBroadcastItems == 1_000)
+    }
+
     @Test("a bad configuration names the setting", arguments: [
         (#"{"listenPort": 70000}"#, "listenPort"),
         (#"{"store": "mysql"}"#, "store"),
         (#"{"store": "postgres"}"#, "postgresURL"),
         (#"{"leaseSeconds": 0}"#, "leaseSeconds"),
+        (#"{"maximumOpenBroadcastItems": 0}"#, "maximumOpenBroadcastItems"),
         (#"{"instanceName": ""}"#, "instanceName"),
         (#"{"instanceName": "hub/1"}"#, "instanceName"),
         (#"{"advertisedURL": "http://10.0.0.2:8443"}"#, "advertisedURL"),

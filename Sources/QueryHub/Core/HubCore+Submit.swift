@@ -51,8 +51,16 @@ extension HubCore {
     private func checkCapacity(for submission: Submission) throws {
         switch submission.targets {
         case .everyBank:
-            guard broadcastEntries.count < limits.maximumOpenBroadcasts else {
-                throw HubCoreError.overloaded("\(broadcastEntries.count) queries await answers from every bank")
+            let open = broadcastEntries.count
+            guard open < limits.maximumOpenBroadcasts else {
+                throw HubCoreError.overloaded("\(open) queries await answers from every bank")
+            }
+            // Counted with the one being submitted; the first is always let in (see the limit).
+            let banks = broadcastAdapters.count
+            guard open == 0 || (open + 1) * banks <= limits.maximumOpenBroadcastItems else {
+                throw HubCoreError.overloaded(
+                    "\(open) queries await answers from \(banks) banks: \(open * banks) items out, "
+                        + "another would pass the limit of \(limits.maximumOpenBroadcastItems)")
             }
         case .adapters(let targets):
             for target in targets {

@@ -18,6 +18,13 @@ public actor HubCore {
         public var queue = AdapterQueue.Limits()
         /// Broadcast entries not yet answered by every bank: more is refused (429).
         public var maximumOpenBroadcasts: Int = 200_000
+        /// Items of broadcast entries not yet answered by every bank, counted as open entries ×
+        /// banks: a query is refused (429) when it would take the count above this. What
+        /// overloads the hub is items out (each is checked and stored), and a query to every bank
+        /// is as many items as there are banks: 256 open queries are 256,000 items at 1,000
+        /// banks but a million at 4,000. One query is always let in when none is open, so that a
+        /// registry of more banks than the limit is slowed, not stopped.
+        public var maximumOpenBroadcastItems: Int = 500_000
         /// Changes of at most this many requests go into one commit.
         public var maximumCommitBatch: Int = 4_096
         public init() {}

@@ -31,6 +31,9 @@ public struct HubConfiguration: Sendable, Equatable {
     public var maximumAttempts = 5
     public var maximumQueuedItemsPerAdapter = 100_000
     public var maximumOpenBroadcasts = 200_000
+    /// Items of open queries to every bank (open queries × banks) at most: back-pressure that
+    /// scales with the number of banks (see ``HubCore/Limits/maximumOpenBroadcastItems``).
+    public var maximumOpenBroadcastItems = 500_000
     public var maximumLeasesPerAdapter = 64
 
     public init() {}
@@ -39,7 +42,7 @@ public struct HubConfiguration: Sendable, Equatable {
     static let names = [
         "listenHost", "listenPort", "operatorHost", "operatorPort", "dataDirectory", "registryFile", "store", "postgresURL",
         "instanceName", "advertisedURL", "leaseSeconds", "maximumItemsPerPoll", "maximumWaitSeconds", "maximumAttempts", "maximumQueuedItemsPerAdapter",
-        "maximumOpenBroadcasts", "maximumLeasesPerAdapter",
+        "maximumOpenBroadcasts", "maximumOpenBroadcastItems", "maximumLeasesPerAdapter",
     ]
 
     /// The URL other instances forward to while this one leads.
@@ -62,6 +65,7 @@ public struct HubConfiguration: Sendable, Equatable {
         limits.leaseMilliseconds = Int64(leaseSeconds) * 1_000
         limits.maximumItemsPerLease = maximumItemsPerPoll
         limits.maximumOpenBroadcasts = maximumOpenBroadcasts
+        limits.maximumOpenBroadcastItems = maximumOpenBroadcastItems
         limits.queue = AdapterQueue.Limits(
             maximumAttempts: maximumAttempts, maximumQueuedItems: maximumQueuedItemsPerAdapter,
             maximumLeases: maximumLeasesPerAdapter)
@@ -154,6 +158,7 @@ extension HubConfiguration {
         case "maximumAttempts": maximumAttempts = try integer()
         case "maximumQueuedItemsPerAdapter": maximumQueuedItemsPerAdapter = try integer()
         case "maximumOpenBroadcasts": maximumOpenBroadcasts = try integer()
+        case "maximumOpenBroadcastItems": maximumOpenBroadcastItems = try integer()
         case "maximumLeasesPerAdapter": maximumLeasesPerAdapter = try integer()
         default:
             throw ConfigurationError(setting: name, reason: "unknown setting; known: \(HubConfiguration.names.joined(separator: ", "))")
@@ -186,6 +191,7 @@ extension HubConfiguration {
         try check((1...100).contains(maximumAttempts), "maximumAttempts", "must be 1…100")
         try check((1...10_000_000).contains(maximumQueuedItemsPerAdapter), "maximumQueuedItemsPerAdapter", "must be 1…10000000")
         try check((1...10_000_000).contains(maximumOpenBroadcasts), "maximumOpenBroadcasts", "must be 1…10000000")
+        try check((1...1_000_000_000).contains(maximumOpenBroadcastItems), "maximumOpenBroadcastItems", "must be 1…1000000000")
         try check((1...10_000).contains(maximumLeasesPerAdapter), "maximumLeasesPerAdapter", "must be 1…10000")
     }
 }

@@ -16,6 +16,8 @@ final class BenchBanks: Sendable {
     private let verdicts = VerdictCache()
     /// Verdicts kept at most; the oldest half is dropped beyond it.
     static let maximumVerdicts = 200_000
+    /// Connections each bank keeps to the hub.
+    static let connectionsPerBank = 1
 
     init(nation: BenchNation, statistics: BenchStatistics, settings: BenchSettings, baseURL: String) throws {
         var keys: [String: SealPublicKey] = [:]
@@ -28,7 +30,11 @@ final class BenchBanks: Sendable {
         let verdicts = self.verdicts
         for adapter in nation.bankAdapters {
             let code = BenchNation.bankCode(ofAdapter: adapter)
-            let client = try nation.client(try PrincipalIdentity(kind: .bank, id: String(adapter.dropFirst("bank:".count))), baseURL: baseURL, connections: 2)
+            // One connection: the poller polls, answers and posts in sequence (a lease extension
+            // only while a lease is held longer than the heartbeat, and then it waits its turn).
+            let client = try nation.client(
+                try PrincipalIdentity(kind: .bank, id: String(adapter.dropFirst("bank:".count))), baseURL: baseURL,
+                connections: BenchBanks.connectionsPerBank)
             var configuration = AdapterPoller.Configuration(adapterID: adapter)
             configuration.maximumItemsPerPoll = settings.pollBatch
             configuration.waitSeconds = 5  // the bench hub allows at most 5 (BenchHub)

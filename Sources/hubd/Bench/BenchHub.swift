@@ -12,7 +12,7 @@ import ServiceLifecycle
 /// HTTPS with mutual TLS on free loopback ports. On SQLite (synchronous=FULL, the default) in a
 /// temporary directory; on PostgreSQL (`--store postgres`) in a schema of its own, dropped at the
 /// end, as one instance or two (issue 7): the first leads, the second forwards to it.
-final class BenchHub: Sendable {
+final class BenchHub: BenchHubHandle, Sendable {
     /// Where the courts post: the leader, or with two instances the standby (every submission pays
     /// the forwarding hop).
     let courtURL: String
@@ -71,7 +71,8 @@ final class BenchHub: Sendable {
             courtURL: urls.last!, bankURL: urls[0], directory: directory, groups: groups, tasks: tasks, stores: stores, instances: instances)
     }
 
-    private static func configuration(directory: String, settings: BenchSettings) -> HubConfiguration {
+    /// The hub's settings for a run: the bench's limits, ephemeral ports.
+    static func configuration(directory: String, settings: BenchSettings) -> HubConfiguration {
         var configuration = HubConfiguration()
         configuration.dataDirectory = directory
         configuration.listenPort = 0
@@ -80,6 +81,7 @@ final class BenchHub: Sendable {
         configuration.maximumWaitSeconds = 5
         configuration.maximumQueuedItemsPerAdapter = 1_000_000
         configuration.maximumOpenBroadcasts = settings.maximumOpenBroadcasts
+        configuration.maximumOpenBroadcastItems = settings.maximumOpenBroadcastItems
         return configuration
     }
 
@@ -140,7 +142,7 @@ final class BenchHub: Sendable {
     }
 
     /// A TCP port free on loopback now: bound to port 0, read back, released.
-    private static func freeLoopbackPort() throws -> Int {
+    static func freeLoopbackPort() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw BenchError.hubDidNotStart("socket() failed: errno \(errno)") }
         defer { close(descriptor) }

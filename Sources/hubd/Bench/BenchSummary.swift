@@ -16,8 +16,9 @@ enum BenchSummary {
         emit(
             "settings: \(settings.seconds) s, \(settings.banks) banks, \(settings.accounts) accounts (Zipf \(settings.zipfExponent)), "
                 + "\(settings.submitters) submitters, think \(settings.thinkMilliseconds) ms, mix \(settings.mix), "
-                + "court seals \(settings.courtSeal), bank seals \(settings.bankSeal), poll batch \(settings.pollBatch), bank poll interval \(settings.bankPollIntervalMilliseconds) ms, bank linger \(settings.bankLingerMilliseconds) ms")
-        emit("store:    \(settings.store == "postgres" ? "PostgreSQL, \(settings.instances) instance\(settings.instances == 1 ? "" : "s (one leads, courts post to the standby)")" : "SQLite, one instance")")
+                + "court seals \(settings.courtSeal), bank seals \(settings.bankSeal), poll batch \(settings.pollBatch), bank poll interval \(settings.bankPollIntervalMilliseconds) ms, bank linger \(settings.bankLingerMilliseconds) ms, "
+                + "open queries ≤ \(settings.maximumOpenBroadcasts), open query items ≤ \(settings.maximumOpenBroadcastItems)")
+        emit("store:    \(settings.store == "postgres" ? "PostgreSQL, \(settings.instances) instance\(settings.instances == 1 ? "" : "s (one leads, courts post to the standby)")" : "SQLite, one instance")\(settings.hubProcess ? ", hubd serve in a child process" : ", the hub in the bench's process")")
     }
 
     static func cpuModel() -> String {
@@ -39,7 +40,13 @@ enum BenchSummary {
         emit("accept latency:         p50 \(milliseconds(counters.acceptLatency.valueAtPercentile(50)))  p99 \(milliseconds(counters.acceptLatency.valueAtPercentile(99)))  p99.9 \(milliseconds(counters.acceptLatency.valueAtPercentile(99.9)))  max \(milliseconds(counters.acceptLatency.max))")
         emit("time to result:         p50 \(milliseconds(counters.timeToResult.valueAtPercentile(50)))  p99 \(milliseconds(counters.timeToResult.valueAtPercentile(99)))  p99.9 \(milliseconds(counters.timeToResult.valueAtPercentile(99.9)))  max \(milliseconds(counters.timeToResult.max))")
         emit("court seals verified by the banks: \(counters.sealVerifications) (each distinct sealed document once, shared by the banks of this process)")
-        emit("peak memory (VmHWM, hub + courts + banks in one process): \(outcome.peakMemoryKilobytes.map { "\($0 / 1_024) MiB" } ?? "unknown")")
+        let megabytes: (Int?) -> String = { $0.map { "\($0 / 1_024) MiB" } ?? "unknown" }
+        if outcome.settings.hubProcess {
+            emit("hubd peak memory (VmHWM of hubd serve, the hub alone): \(megabytes(outcome.hubPeakMemoryKilobytes))")
+            emit("bench peak memory (VmHWM, courts + banks): \(megabytes(outcome.peakMemoryKilobytes))")
+        } else {
+            emit("peak memory (VmHWM, hub + courts + banks in one process): \(megabytes(outcome.peakMemoryKilobytes))")
+        }
         if counters.errors.isEmpty {
             emit("errors: none")
         } else {

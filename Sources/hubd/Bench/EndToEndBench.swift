@@ -23,6 +23,13 @@ struct BenchSettings: Sendable {
     /// was (0 = answer at once, one request per arrival).
     var bankLingerMilliseconds = 1_000
     var maximumOpenBroadcasts = 256
+    /// Items of queries to every bank out at once (open queries × banks) before the hub answers
+    /// 429: 256 queries at 1,000 banks, 64 at 4,000, 16 at 16,000. At 4,000 banks 256 open
+    /// queries (about a million items) overloaded the hub on the bench machine; 64 did not.
+    var maximumOpenBroadcastItems = 256_000
+    /// The hub runs as a child process (`hubd serve`) instead of in this process: its memory is
+    /// its own, and its connections count against its own descriptor limit.
+    var hubProcess = false
     var drainSeconds = 60
     var progressSeconds = 5
     /// Instructions whose status is read back one by one after the run.
@@ -45,6 +52,8 @@ struct EndToEndOutcome: Sendable {
     var statusMismatches: [String]
     var statusChecked: Int
     var peakMemoryKilobytes: Int?
+    /// The hub's own peak (VmHWM of `hubd serve`), when it ran as a child process.
+    var hubPeakMemoryKilobytes: Int?
 
     var instructionsPerSecond: Double { Double(counters.accepted) / measuredSeconds }
     var itemsPerSecond: Double { Double(counters.itemsHandled) / measuredSeconds }
@@ -68,7 +77,24 @@ enum EndToEndBench {
     static func run(settings: BenchSettings, progress: @escaping @Sendable (String) -> Void) async throws -> EndToEndOutcome {
         progress("building a nation of \(settings.banks) banks (keys and certificates)…")
         let nation = try BenchNation.make(bankCount: settings.banks, courtSeal: settings.courtSeal, bankSeal: settings.bankSeal)
-        let hub = try await BenchHub.start(nation: nation, settings: settings)
+        let hub: any BenchHubHandle
+        if settings.hubProcess {
+            hub = try await BenchHubProcess.start(nation: nation, settings: settings, progress: progress)
+        } else {
+            hub = try await BenchHub.start(nation: nation, settings: settings)
+        }
+        do {
+            return try await run(settings: settings, nation: nation, hub: hub, progress: progress)
+        } catch {
+            await hub.stop()
+            throw error
+        }
+    }
+
+    /// The run against a started hub; the caller stops the hub if this throws.
+    private static func run(
+        settings: BenchSettings, nation: BenchNation, hub: any BenchHubHandle, progress: @escaping @Sendable (String) -> Void
+    ) async throws -> EndToEndOutcome {
         let statistics = BenchStatistics()
         let courts = try BenchCourts(nation: nation, statistics: statistics, settings: settings, baseURL: hub.courtURL)
         let banks = try BenchBanks(nation: nation, statistics: statistics, settings: settings, baseURL: hub.bankURL)
@@ -89,7 +115,10 @@ enum EndToEndBench {
         let followers = nation.courts.map { court in Task { await courts.follow(court: court) } }
         let started = BenchStatistics.nowMicroseconds()
         let deadline = started + UInt64(settings.seconds) * 1_000_000
-        let reporter = Task { await report(statistics: statistics, banks: banks, started: started, every: settings.progressSeconds, progress: progress) }
+        let hubProcess = hub as? BenchHubProcess
+        let reporter = Task {
+            await report(statistics: statistics, banks: banks, hub: hubProcess, started: started, every: settings.progressSeconds, progress: progress)
+        }
         await withTaskGroup(of: Void.self) { group in
             for index in 0..<settings.submitters { group.addTask { await courts.submit(index: index, deadline: deadline) } }
         }
@@ -109,10 +138,11 @@ enum EndToEndBench {
         let lost = statistics.instructions.withLock { $0.values.filter { $0.completions == 0 }.count }
         await courts.shutdown()
         await banks.shutdown()
+        let hubPeak = hubProcess?.peakKilobytes
         await hub.stop()
         return EndToEndOutcome(
             settings: settings, measuredSeconds: measuredSeconds, counters: counters, receiptsAccepted: receipts, lost: lost,
-            statusMismatches: mismatches, statusChecked: checked, peakMemoryKilobytes: peakMemoryKilobytes())
+            statusMismatches: mismatches, statusChecked: checked, peakMemoryKilobytes: peakMemoryKilobytes(), hubPeakMemoryKilobytes: hubPeak)
     }
 
     /// Runs one bank's poller, at most one poll per interval, backing off after failures.
@@ -135,7 +165,9 @@ enum EndToEndBench {
     }
 
     /// A progress line every `every` seconds until cancelled.
-    static func report(statistics: BenchStatistics, banks: BenchBanks, started: UInt64, every: Int, progress: @Sendable (String) -> Void) async {
+    static func report(
+        statistics: BenchStatistics, banks: BenchBanks, hub: BenchHubProcess?, started: UInt64, every: Int, progress: @Sendable (String) -> Void
+    ) async {
         var previous = statistics.snapshot
         var previousReceipts = 0
         while !Task.isCancelled {
@@ -150,7 +182,7 @@ enum EndToEndBench {
                     format: "%6.1f s  %8.0f instr/s  %10.0f items/s  %9.0f receipts/s  accept p99 %7.2f ms  completed %d/%d  errors %d  rss %@",
                     elapsed, Double(now.accepted - previous.accepted) / seconds, Double(now.itemsHandled - previous.itemsHandled) / seconds,
                     Double(receipts - previousReceipts) / seconds, Double(now.acceptLatency.valueAtPercentile(99)) / 1_000, now.completed, now.accepted,
-                    now.errors.values.reduce(0, +), currentMemory()))
+                    now.errors.values.reduce(0, +), currentMemory()) + (hub.map { " hub rss " + ($0.residentKilobytes.map { "\($0 / 1_024) MiB" } ?? "?") } ?? ""))
             previous = now
             previousReceipts = receipts
         }
@@ -180,18 +212,11 @@ enum EndToEndBench {
         return (mismatches, ids.count)
     }
 
-    /// This process's peak resident memory (VmHWM), in KiB: hub, courts and banks together.
-    static func peakMemoryKilobytes() -> Int? { statusField("VmHWM") }
+    /// This process's peak resident memory (VmHWM), in KiB: courts and banks, and the hub unless
+    /// it runs as a child process.
+    static func peakMemoryKilobytes() -> Int? { BenchMemory.statusField("VmHWM") }
 
     static func currentMemory() -> String {
-        statusField("VmRSS").map { "\($0 / 1_024) MiB" } ?? "?"
-    }
-
-    private static func statusField(_ name: String) -> Int? {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {
-            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
-        }
-        return nil
+        BenchMemory.statusField("VmRSS").map { "\($0 / 1_024) MiB" } ?? "?"
     }
 }

@@ -9,7 +9,9 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "End to end over mutual TLS: courts submit, banks poll and answer; ceilings and a PostgreSQL baseline.",
         discussion: """
-            Starts a hub in this process (SQLite with synchronous=FULL in a temporary directory, a development PKI, \
+            Starts the hub as a child process, `hubd serve` of this executable (the default on SQLite; \
+            --no-hub-process keeps it in this process, as --store postgres always does), with a directory the bench \
+            writes (SQLite with synchronous=FULL in a temporary directory, a development PKI, \
             a registry of --banks banks), then drives it exactly as courts and banks do: court clients post sealed \
             instructions, every bank adapter long-polls its work with AdapterPoller, checks the court's seal and \
             posts batch-sealed receipts. Before the run it measures the machine's ceilings (durable SQLite inserts, \
@@ -21,7 +23,7 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
     @Option(help: "Seconds of submitting (the drain after it is not counted).")
     var seconds = 60
 
-    @Option(help: "Banks in the registry (each polls as its own adapter with its own certificate); 5…9,900.")
+    @Option(help: "Banks in the registry (each polls as its own adapter with its own certificate).")
     var banks = 1_000
 
     @Option(help: "Accounts the measures are spread over (Zipf-skewed).")
@@ -57,6 +59,14 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
     @Option(help: "Queries to every bank open at once before the hub answers 429 (its back-pressure).")
     var maximumOpenBroadcasts = 256
 
+    @Option(help: "Items of queries to every bank out at once (open queries × banks) before the hub answers 429.")
+    var maximumOpenBroadcastItems = 256_000
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Run the hub as a child process (hubd serve): its memory is its own and its connections count against its own descriptor limit. Default: on with --store sqlite.")
+    var hubProcess: Bool?
+
     @Option(help: "Seconds to wait after submitting for every accepted instruction to complete.")
     var drainSeconds = 60
 
@@ -75,8 +85,12 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
     @Option(help: "Hub instances on the postgres store: 1, or 2 (the first leads; courts post to the second, which forwards; banks poll the first).")
     var instances = 1
 
-    /// Each bank holds 2 connections to the hub, and hub and banks share this process: 4 descriptors.
-    static let descriptorsPerBank = 4
+    /// Each bank holds one connection to the hub: one descriptor at each end, both in this
+    /// process when the hub is here too.
+    static func descriptorsPerBank(hubProcess: Bool) -> Int { hubProcess ? 1 : 2 }
+
+    /// Whether the hub runs as a child: asked for, or by default on SQLite.
+    var runsHubProcess: Bool { hubProcess ?? (store == "sqlite") }
 
     /// The process's limit on open files (RLIMIT_NOFILE, soft).
     static func openFileLimit() -> Int {
@@ -89,10 +103,18 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
         guard (1...86_400).contains(seconds) else { throw ValidationError("seconds must be 1…86400") }
         guard (5...BenchNation.maximumBanks).contains(banks) else { throw ValidationError("banks must be 5…\(BenchNation.maximumBanks)") }
         let descriptors = EndToEndBenchCommand.openFileLimit()
-        guard banks * EndToEndBenchCommand.descriptorsPerBank + 1_024 <= descriptors else {
+        let perBank = EndToEndBenchCommand.descriptorsPerBank(hubProcess: runsHubProcess)
+        guard banks * perBank + 1_024 <= descriptors else {
             throw ValidationError(
-                "\(banks) banks need about \(banks * EndToEndBenchCommand.descriptorsPerBank) file descriptors in this one process "
-                    + "(2 connections per bank, client and server ends); the limit (ulimit -n) is \(descriptors)")
+                "\(banks) banks need about \(banks * perBank) file descriptors in this process (one connection per bank"
+                    + (runsHubProcess ? "; the hub, a child process, needs as many of its own" : ", client and server ends, the hub in this process")
+                    + "); the limit (ulimit -n) is \(descriptors)")
+        }
+        guard !runsHubProcess || (store == "sqlite" && instances == 1) else {
+            throw ValidationError("--hub-process runs one hubd serve on SQLite; use --no-hub-process with --store postgres")
+        }
+        guard (1...10_000_000).contains(maximumOpenBroadcastItems), (1...10_000_000).contains(maximumOpenBroadcasts) else {
+            throw ValidationError("maximum open broadcasts and broadcast items must be 1…10000000")
         }
         guard (1...64_000_000).contains(accounts) else { throw ValidationError("accounts must be 1…64000000") }
         guard (1...4_096).contains(submitters), (0...60_000).contains(thinkMilliseconds) else {
@@ -129,6 +151,8 @@ struct EndToEndBenchCommand: AsyncParsableCommand {
         settings.bankSeal = SealAlgorithm(rawValue: bankSeal)!
         settings.pollBatch = pollBatch
         settings.maximumOpenBroadcasts = maximumOpenBroadcasts
+        settings.maximumOpenBroadcastItems = maximumOpenBroadcastItems
+        settings.hubProcess = runsHubProcess
         settings.bankPollIntervalMilliseconds = bankPollIntervalMilliseconds
         settings.bankLingerMilliseconds = bankLingerMilliseconds
         settings.drainSeconds = drainSeconds
