@@ -48,8 +48,8 @@ struct BenchCourts: Sendable {
                 guard let document = try self.document(kind, court: court, id: id, random: &generator) else { continue }
                 let body = Array(try JSONEncoder().encode(try SealedDocument.seal(document.bytes, with: key, keyId: keyID)))
                 let started = BenchStatistics.nowMicroseconds()
-                statistics.counters.withLock { $0.submitted += 1; $0.hubRequests += 1 }
-                let response = try await client.request(.POST, "/v1/instructions", body: body, headers: [("content-type", "application/json")])
+                statistics.counters.withLock { $0.submitted += 1 }
+                let response = try await post(body, client: client)
                 if response.statusCode == 202 {
                     statistics.accepted(id: id, startedAt: started, measure: kind != .query)
                     document.onAccepted()
@@ -62,6 +62,30 @@ struct BenchCourts: Sendable {
                 try? await Task.sleep(for: .milliseconds(100))
             }
             if settings.thinkMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(settings.thinkMilliseconds)) }
+        }
+    }
+
+    /// The most times one sealed instruction is sent before the court gives up on it.
+    static let maximumSubmitAttempts = 5
+
+    /// Posts `body` until the hub answers it. A court that lost the connection, or the answer, does
+    /// not know whether the hub accepted; it sends the same sealed bytes again, which the hub
+    /// answers with its first answer. Without this, an instruction accepted while its 202 was lost
+    /// would complete unknown to the court that sent it. A 503 (a store failure, or no leader) is
+    /// retried the same way; 429 is not: back-pressure is the bench's to count.
+    private func post(_ body: [UInt8], client: HubHTTPClient) async throws -> HubHTTPResponse {
+        var attempt = 1
+        while true {
+            statistics.counters.withLock { $0.hubRequests += 1 }
+            do {
+                let response = try await client.request(
+                    .POST, "/v1/instructions", body: body, headers: [("content-type", "application/json")])
+                if response.statusCode != 503 || attempt == Self.maximumSubmitAttempts { return response }
+            } catch {
+                if attempt == Self.maximumSubmitAttempts || Task.isCancelled { throw error }
+            }
+            try await Task.sleep(for: .milliseconds(100 * attempt))
+            attempt += 1
         }
     }
 

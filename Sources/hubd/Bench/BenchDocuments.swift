@@ -32,10 +32,11 @@ struct BenchDocuments: Sendable {
                 + #""amountLimit":{"amount":"1200.00","currency":"CNY"},"period":{"from":"\#(from)","to":"\#(to)"},"allowLimitedFreeze":true}"#).utf8)
     }
 
-    /// A renewal of freeze `freezeID` to two years from now (R-B14).
+    /// A renewal of freeze `freezeID` to 365 days from now (R-B14): after the freeze's end (364 days
+    /// from its issue day, never later than today's) and within the year a renewal may reach.
     func renew(court: CourtCode, id: String, freezeID: String, bank: String, account: Int, at milliseconds: Int64) throws -> [UInt8] {
         let header = try self.header(court: court, id: id, at: milliseconds, measure: true)
-        let (_, to) = Self.period(at: milliseconds, days: 728)
+        let (_, to) = Self.period(at: milliseconds, days: 365)
         return Array(
             (#"{"kind":"bank.renew","header":\#(header),"freezeInstructionId":"\#(freezeID)","account":\#(Self.account(bank, account)),"#
                 + #""amountLimit":{"amount":"1200.00","currency":"CNY"},"newEndDate":"\#(to)"}"#).utf8)
