@@ -268,16 +268,8 @@ extension CrashRecoveryTests {
 
     /// `hubd audit verify` on the data directory exits 0.
     private func verifyAuditChain(child: HubdChild) throws {
-        let process = Process()
-        process.executableURL = child.executable
-        process.arguments = ["audit", "verify", "--data-directory", child.dataDirectory]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try ChildProcessLaunch.run(process)
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "hubd audit verify: \(text)")
+        let (status, text) = try SpawnedProcess.output(executable: child.executable.path, arguments: ["audit", "verify", "--data-directory", child.dataDirectory])
+        #expect(status == 0, "hubd audit verify: \(text)")
         #expect(text.contains("audit chain verified"), "\(text)")
     }
 }

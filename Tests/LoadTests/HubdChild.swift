@@ -20,7 +20,7 @@ final class HubdChild: Sendable {
     /// Names the log files, so that several children can share one data directory.
     let name: String
     /// The running process, nil between runs.
-    private let process = Mutex<Process?>(nil)
+    private let process = Mutex<SpawnedProcess?>(nil)
     /// Runs started so far (names the log files).
     private let runs = Mutex(0)
     private let strayTerminations = Mutex(0)
@@ -72,7 +72,7 @@ final class HubdChild: Sendable {
 
     /// Starts `hubd demo` and returns at once: the process may still be restoring its state.
     @discardableResult
-    func launch() throws -> Process {
+    func launch() throws -> SpawnedProcess {
         precondition(process.withLock { $0 == nil }, "one run at a time")
         let number = runs.withLock { count in
             count += 1
@@ -81,16 +81,10 @@ final class HubdChild: Sendable {
         guard FileManager.default.createFile(atPath: logPath(run: number), contents: nil) else {
             throw LoadTestFailure(description: "cannot create \(logPath(run: number))")
         }
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath(run: number)))
-        defer { try? log.close() }
-        let child = Process()
-        child.executableURL = executable
-        child.arguments = arguments
-        child.environment = ProcessInfo.processInfo.environment.merging(environment) { _, override in override }
-        child.standardOutput = log
-        child.standardError = log
-        child.standardInput = FileHandle.nullDevice
-        try ChildProcessLaunch.run(child)
+        let child = try SpawnedProcess(
+            executable: executable.path, arguments: arguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { _, override in override },
+            outputPath: logPath(run: number))
         process.withLock { $0 = child }
         try Self.watch(child: child.processIdentifier)
         return child
@@ -99,20 +93,17 @@ final class HubdChild: Sendable {
     /// A watchdog for the case no `defer` covers, the test process itself dying: a shell that
     /// SIGKILLs the child as soon as the test process is gone, and ends when the child ends.
     private static func watch(child: Int32) throws {
-        let watchdog = Process()
-        watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
-        watchdog.arguments = [
-            "-c", "while kill -0 \(getpid()) 2>/dev/null && kill -0 \(child) 2>/dev/null; do sleep 0.5; done; kill -9 \(child) 2>/dev/null",
-        ]
-        watchdog.standardInput = FileHandle.nullDevice
-        watchdog.standardOutput = FileHandle.nullDevice
-        watchdog.standardError = FileHandle.nullDevice
-        try ChildProcessLaunch.run(watchdog)
+        _ = try SpawnedProcess(
+            executable: "/bin/sh",
+            arguments: [
+                "-c", "while kill -0 \(getpid()) 2>/dev/null && kill -0 \(child) 2>/dev/null; do sleep 0.5; done; kill -9 \(child) 2>/dev/null",
+            ],
+            environment: ["PATH": "/usr/bin:/bin"])
     }
 
     /// Polls `/readyz` until it answers 200 (true). False when a SIGTERM ended the process first;
     /// fails (with the log's tail) when it ended otherwise, or was not ready in time.
-    private func waitUntilReady(_ child: Process, withinSeconds seconds: Int) async throws -> Bool {
+    private func waitUntilReady(_ child: SpawnedProcess, withinSeconds seconds: Int) async throws -> Bool {
         let probe = try HubHTTPClient(
             baseURL: "http://127.0.0.1:\(operatorPort)", tlsConfiguration: nil, connectionPoolSize: 1,
             requestTimeout: .seconds(2))
@@ -183,7 +174,7 @@ final class HubdChild: Sendable {
     }
 
     /// Waits (polling, at most 20 s) for the process to end; SIGKILLs it if it will not.
-    private func waitForExit(_ child: Process) async throws {
+    private func waitForExit(_ child: SpawnedProcess) async throws {
         for _ in 0..<400 where child.isRunning {
             try await Task.sleep(for: .milliseconds(50))
         }
@@ -197,7 +188,7 @@ final class HubdChild: Sendable {
 
     /// Ends the process at once if one runs: the cleanup path of a failing test.
     func kill() {
-        guard let child = process.withLock({ current -> Process? in
+        guard let child = process.withLock({ current -> SpawnedProcess? in
             defer { current = nil }
             return current
         }) else { return }

@@ -292,16 +292,8 @@ extension MultiInstanceTests {
 
     /// `hubd audit verify --postgres-url` exits 0 over the shared database.
     private func verifyAuditChain(executable: URL, url: String) throws {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["audit", "verify", "--postgres-url", url]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try ChildProcessLaunch.run(process)
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "hubd audit verify: \(text)")
+        let (status, text) = try SpawnedProcess.output(executable: executable.path, arguments: ["audit", "verify", "--postgres-url", url])
+        #expect(status == 0, "hubd audit verify: \(text)")
         #expect(text.contains("audit chain verified"), "\(text)")
         print("MultiInstanceTests: \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
