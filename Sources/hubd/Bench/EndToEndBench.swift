@@ -51,6 +51,8 @@ struct EndToEndOutcome: Sendable {
     var lost: Int
     var statusMismatches: [String]
     var statusChecked: Int
+    /// Answers among those read back that the hub's control ledger flagged, with its reason.
+    var flaggedReceipts: [String]
     var peakMemoryKilobytes: Int?
     /// The hub's own peak (VmHWM of `hubd serve`), when it ran as a child process.
     var hubPeakMemoryKilobytes: Int?
@@ -131,7 +133,7 @@ enum EndToEndBench {
             try? await Task.sleep(for: .milliseconds(200))
         }
         reporter.cancel()
-        let (mismatches, checked) = await checkStatuses(statistics: statistics, courts: courts, limit: settings.statusChecks)
+        let (mismatches, checked, flagged) = await checkStatuses(statistics: statistics, courts: courts, limit: settings.statusChecks)
         for task in bankTasks + followers { task.cancel() }
         let receipts = await banks.receiptsAccepted()
         let counters = statistics.snapshot
@@ -142,7 +144,7 @@ enum EndToEndBench {
         await hub.stop()
         return EndToEndOutcome(
             settings: settings, measuredSeconds: measuredSeconds, counters: counters, receiptsAccepted: receipts, lost: lost,
-            statusMismatches: mismatches, statusChecked: checked, peakMemoryKilobytes: peakMemoryKilobytes(), hubPeakMemoryKilobytes: hubPeak)
+            statusMismatches: mismatches, statusChecked: checked, flaggedReceipts: flagged, peakMemoryKilobytes: peakMemoryKilobytes(), hubPeakMemoryKilobytes: hubPeak)
     }
 
     /// Runs one bank's poller, at most one poll per interval, backing off after failures.
@@ -189,10 +191,11 @@ enum EndToEndBench {
     }
 
     /// Reads back a sample of the instructions the courts saw completed: each must read as
-    /// completed with every answer in.
-    static func checkStatuses(statistics: BenchStatistics, courts: BenchCourts, limit: Int) async -> ([String], Int) {
+    /// completed with every answer in. Also returns the answers the hub's control ledger flagged.
+    static func checkStatuses(statistics: BenchStatistics, courts: BenchCourts, limit: Int) async -> ([String], Int, [String]) {
         let ids = statistics.instructions.withLock { table in Array(table.lazy.filter { $0.value.completions > 0 }.map(\.key).prefix(limit)) }
         var mismatches: [String] = []
+        var flagged: [String] = []
         for id in ids {
             let courtText = String(id.dropFirst(2).split(separator: "-")[1])
             let court = courts.nation.courts[(Int(courtText) ?? 0) % courts.nation.courts.count]
@@ -205,11 +208,15 @@ enum EndToEndBench {
                 if response.statusCode != 200 || status != "completed" || answered != expected {
                     mismatches.append("\(id): \(response.statusCode) status \(status ?? "?") answered \(answered ?? -1) of \(expected ?? -1)")
                 }
+                for receipt in object["receipts"] as? [[String: Any]] ?? [] {
+                    guard let reason = receipt["flagged"] as? String else { continue }
+                    flagged.append("\(id): the hub's control ledger flagged \(receipt["adapter"] as? String ?? "?")'s receipt: \(reason)")
+                }
             } catch {
                 mismatches.append("\(id): \(error)")
             }
         }
-        return (mismatches, ids.count)
+        return (mismatches, ids.count, flagged)
     }
 
     /// This process's peak resident memory (VmHWM), in KiB: courts and banks, and the hub unless
