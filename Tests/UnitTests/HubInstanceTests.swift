@@ -55,10 +55,10 @@ struct HubInstanceTests {
 /// A ``HubInstance`` running in this process on free loopback ports.
 private struct RunningInstance {
     let instance: HubInstance
-    let apiPort: Int
-    let operatorPort: Int
-    let group: ServiceGroup
-    let task: Task<Void, any Error>
+    let running: RunningServices
+
+    var apiPort: Int { running.apiPort }
+    var operatorPort: Int { running.operatorPort }
 
     static func start(configuration: HubConfiguration, setup: DevelopmentSetup, store: PostgresStore) async throws -> RunningInstance {
         HubMetrics.shared.bootstrap()
@@ -69,18 +69,9 @@ private struct RunningInstance {
             configuration: configuration, registry: setup.registry, store: store,
             forwardingTLS: try makeClientTLSConfiguration(client: setup.pki.client(principal), trustRootsPEM: setup.pki.authority.certificatePEM),
             logger: logger)
-        let ports = AsyncStream<(String, Int)>.makeStream()
-        let services = try instance.services(
-            tlsConfiguration: try makeServerTLSConfiguration(server: setup.pki.server, trustRootsPEM: setup.pki.authority.certificatePEM),
-            onAPIRunning: { ports.continuation.yield(("api", $0)) }, onOperatorRunning: { ports.continuation.yield(("operator", $0)) })
-        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
-        let task = Task { try await group.run() }
-        var found: [String: Int] = [:]
-        for await (name, port) in ports.stream {
-            found[name] = port
-            if found.count == 2 { break }
-        }
-        return RunningInstance(instance: instance, apiPort: found["api"]!, operatorPort: found["operator"]!, group: group, task: task)
+        let running = try await instance.start(
+            tlsConfiguration: try makeServerTLSConfiguration(server: setup.pki.server, trustRootsPEM: setup.pki.authority.certificatePEM))
+        return RunningInstance(instance: instance, running: running)
     }
 
     func client(_ setup: DevelopmentSetup, _ principal: PrincipalIdentity) throws -> HubHTTPClient {
@@ -106,8 +97,7 @@ private struct RunningInstance {
     }
 
     func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = try? await task.value
+        await running.stop()
         await instance.shutdown()
     }
 }

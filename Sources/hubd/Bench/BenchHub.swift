@@ -19,8 +19,8 @@ final class BenchHub: BenchHubHandle, Sendable {
     /// Where the banks poll: the leader.
     let bankURL: String
     let directory: String
-    private let groups: [ServiceGroup]
-    private let tasks: [Task<Void, any Error>]
+    /// Each instance's services, stopped in reverse order at stop.
+    private let running: [RunningServices]
     /// The PostgreSQL stores, one per instance, shut down (the bench's schema dropped) at stop.
     private let stores: [PostgresStore]
     /// The instances on PostgreSQL, whose forwarders are closed at stop.
@@ -39,18 +39,12 @@ final class BenchHub: BenchHubHandle, Sendable {
         guard settings.store == "postgres" else {
             let store = try SQLiteStore(path: configuration.databasePath)
             let runtime = try await HubRuntime(configuration: configuration, registry: nation.registry, store: store, logger: logger)
-            let ports = AsyncStream<(String, Int)>.makeStream()
-            let services = try runtime.services(
-                tlsConfiguration: tls, onAPIRunning: { ports.continuation.yield(("api", $0)) },
-                onOperatorRunning: { ports.continuation.yield(("operator", $0)) })
-            let (group, task) = run(services, logger: logger)
-            let apiPort = try await apiPort(ports.stream)
-            let url = "https://127.0.0.1:\(apiPort)"
-            return BenchHub(courtURL: url, bankURL: url, directory: directory, groups: [group], tasks: [task], stores: [], instances: [])
+            let running = try await runtime.start(tlsConfiguration: tls)
+            let url = "https://127.0.0.1:\(running.apiPort)"
+            return BenchHub(courtURL: url, bankURL: url, directory: directory, running: [running.services], stores: [], instances: [])
         }
         var urls: [String] = []
-        var groups: [ServiceGroup] = []
-        var tasks: [Task<Void, any Error>] = []
+        var running: [RunningServices] = []
         var stores: [PostgresStore] = []
         var instances: [HubInstance] = []
         let schemaURL = try postgresURL(settings)
@@ -58,17 +52,16 @@ final class BenchHub: BenchHubHandle, Sendable {
             configuration.instanceName = "hub-\(number)"
             let store = try await PostgresStore.open(configuration: try PostgresStore.Configuration(url: schemaURL), logger: logger)
             stores.append(store)
-            let (url, group, task, instance) = try await startInstance(
+            let (services, instance) = try await startInstance(
                 configuration: configuration, nation: nation, store: store, tls: tls, logger: logger)
-            urls.append(url)
-            groups.append(group)
-            tasks.append(task)
+            urls.append("https://127.0.0.1:\(services.apiPort)")
+            running.append(services)
             instances.append(instance)
             // The first leads before the second starts, so that the second forwards to it.
             try await waitUntilLeading(instance, leads: number == 1)
         }
         return BenchHub(
-            courtURL: urls.last!, bankURL: urls[0], directory: directory, groups: groups, tasks: tasks, stores: stores, instances: instances)
+            courtURL: urls.last!, bankURL: urls[0], directory: directory, running: running, stores: stores, instances: instances)
     }
 
     /// The hub's settings for a run: the bench's limits, ephemeral ports.
@@ -95,7 +88,7 @@ final class BenchHub: BenchHubHandle, Sendable {
     /// One instance on its own store; its API URL is known once its listener is bound (port 0).
     private static func startInstance(
         configuration: HubConfiguration, nation: BenchNation, store: PostgresStore, tls: TLSConfiguration, logger: Logger
-    ) async throws -> (String, ServiceGroup, Task<Void, any Error>, HubInstance) {
+    ) async throws -> (RunningServices, HubInstance) {
         let principal = try PrincipalIdentity(kind: .hub, id: configuration.instanceName)
         // A fixed port, known before the instance starts: it may claim leadership (and publish
         // its URL) before its listener has bound.
@@ -106,13 +99,7 @@ final class BenchHub: BenchHubHandle, Sendable {
             configuration: configured, registry: nation.registry, store: store,
             forwardingTLS: try makeClientTLSConfiguration(client: nation.pki.client(principal), trustRootsPEM: nation.pki.authority.certificatePEM),
             logger: logger)
-        let ports = AsyncStream<(String, Int)>.makeStream()
-        let services = try instance.services(
-            tlsConfiguration: tls, onAPIRunning: { ports.continuation.yield(("api", $0)) },
-            onOperatorRunning: { ports.continuation.yield(("operator", $0)) })
-        let (group, task) = run(services, logger: logger)
-        let apiPort = try await apiPort(ports.stream)
-        return ("https://127.0.0.1:\(apiPort)", group, task, instance)
+        return (try await instance.start(tlsConfiguration: tls), instance)
     }
 
     private static func waitUntilLeading(_ instance: HubInstance, leads: Bool) async throws {
@@ -124,21 +111,6 @@ final class BenchHub: BenchHubHandle, Sendable {
             }
         }
         throw BenchError.hubDidNotStart("\(instance.configuration.instanceName) did not \(leads ? "lead" : "follow the leader") within 30 s")
-    }
-
-    private static func run(_ services: [any Service], logger: Logger) -> (ServiceGroup, Task<Void, any Error>) {
-        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
-        return (group, Task { try await group.run() })
-    }
-
-    private static func apiPort(_ stream: AsyncStream<(String, Int)>) async throws -> Int {
-        var found: [String: Int] = [:]
-        for await (name, port) in stream {
-            found[name] = port
-            if found.count == 2 { break }
-        }
-        guard let apiPort = found["api"], apiPort > 0 else { throw BenchError.hubDidNotStart("no API port") }
-        return apiPort
     }
 
     /// A TCP port free on loopback now: bound to port 0, read back, released.
@@ -160,22 +132,19 @@ final class BenchHub: BenchHubHandle, Sendable {
     }
 
     private init(
-        courtURL: String, bankURL: String, directory: String, groups: [ServiceGroup], tasks: [Task<Void, any Error>], stores: [PostgresStore],
-        instances: [HubInstance]
+        courtURL: String, bankURL: String, directory: String, running: [RunningServices], stores: [PostgresStore], instances: [HubInstance]
     ) {
         self.instances = instances
         self.courtURL = courtURL
         self.bankURL = bankURL
         self.directory = directory
-        self.groups = groups
-        self.tasks = tasks
+        self.running = running
         self.stores = stores
     }
 
     /// Stops the hub, drops the bench's PostgreSQL schema and deletes its directory.
     func stop() async {
-        for group in groups.reversed() { await group.triggerGracefulShutdown() }
-        for task in tasks { _ = try? await task.value }
+        for services in running.reversed() { await services.stop() }
         for instance in instances { await instance.shutdown() }
         if let store = stores.first { try? await store.dropSchema() }
         for store in stores { await store.shutdown() }
